@@ -1,0 +1,50 @@
+"""Helpers shared by our MkDocs hooks (no events of its own).
+
+mkdocs-static-i18n builds the site once per language with the same config
+object and the same hook modules, so nothing here keeps state: everything is
+derived from the config and files of the build that asks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+# --- data -------------------------------------------------------------------
+
+DEFAULT_LANGUAGE = "en"
+CHINESE = "zh"
+ZH_DOCS_DIR_NAME = "docs_zh"
+
+# --- helpers ----------------------------------------------------------------
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built now: 'en' in the first run, 'zh' in the second."""
+    return config.plugins["i18n"].current_language or DEFAULT_LANGUAGE
+
+
+def is_chinese_build(config: MkDocsConfig) -> bool:
+    return current_language(config) == CHINESE
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def zh_docs_dir(config: MkDocsConfig) -> Path:
+    """docs_zh/, beside docs/: the Chinese sources, same relative paths."""
+    return Path(config.docs_dir).resolve().parent / ZH_DOCS_DIR_NAME
+
+
+def source_label(config: MkDocsConfig, src_uri: str, language: str | None = None) -> str:
+    """The path a member of staff edits, e.g. 'docs_zh/provisions/apostille.md'."""
+    language = language or current_language(config)
+    folder = ZH_DOCS_DIR_NAME if language == CHINESE else Path(config.docs_dir).name
+    return f"{folder}/{src_uri}"
+
+
+def edition_prefix(language: str) -> str:
+    """URL prefix of an edition inside the site: '' for English, 'zh/' for Chinese."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"

@@ -1,0 +1,75 @@
+"""Feed docs_zh/ to the Chinese edition.
+
+Events: on_files, priority -110 (after mkdocs-static-i18n's on_files at -100).
+
+Why this way: mkdocs-static-i18n 1.3 re-creates every file from docs_dir in its
+own on_files and drops pages from any other folder ("Unhandled file case"), so
+adding docs_zh/ files before it runs does not work. Instead the plugin lays out
+the zh build from docs/ (suffix mode, each page falling back to its English
+file), and this hook then points every page of the zh build at its docs_zh/
+source. URLs, navigation, alternates and the language switch stay the
+plugin's; only the text read changes. A symlink docs/zh -> ../docs_zh would
+also work, but breaks on Windows checkouts and shows every Chinese page twice
+in the English file list.
+
+It also points "Edit this page" at the file staff really edit (docs/... or
+docs_zh/...), and warns (strict builds fail) when a page exists in one
+language folder only.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from shared import CHINESE, is_chinese_build, source_label, zh_docs_dir
+
+log = logging.getLogger("mkdocs.hooks.zh_overlay")
+
+# --- hooks ------------------------------------------------------------------
+
+
+# After mkdocs-static-i18n (-100): it replaces every File object in its on_files.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    chinese = is_chinese_build(config)
+    zh_dir = zh_docs_dir(config)
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        file.edit_uri = source_label(config, file.src_uri)
+        if not chinese:
+            continue
+        zh_source = zh_dir / file.src_uri
+        if zh_source.is_file():
+            file.abs_src_path = str(zh_source)
+            file.locale = CHINESE
+        else:
+            log.warning(
+                f"{source_label(config, file.src_uri, 'en')}: no Chinese translation; "
+                f"create {source_label(config, file.src_uri, CHINESE)} "
+                "(python -m tools.scaffold makes both files of a new page)"
+            )
+    if chinese:
+        _warn_about_orphans(files, config)
+    return files
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def _warn_about_orphans(files: Files, config: MkDocsConfig) -> None:
+    zh_dir = zh_docs_dir(config)
+    if not zh_dir.is_dir():
+        return
+    for path in sorted(zh_dir.rglob("*.md")):
+        src_uri = path.relative_to(zh_dir).as_posix()
+        if src_uri not in files.src_uris:
+            log.warning(
+                f"{source_label(config, src_uri, CHINESE)}: no English page at "
+                f"{source_label(config, src_uri, 'en')}; add it, or move the "
+                "Chinese file to the same path as its English page"
+            )

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# One entry point for everything: sets up what it needs, then does the job.
+#   ./site.sh serve   live preview at http://127.0.0.1:8000 (reloads on docs/ and docs_zh/ edits)
+#   ./site.sh test    the whole test suite, browser tests included
+#   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+export NO_MKDOCS_2_WARNING=1   # Material's end-of-life banner, not a build problem
+
+ensure_python_env() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+  fi
+  # Reinstall only when requirements.txt changed since the last install.
+  local stamp="$VENV/.requirements.sha256"
+  local want
+  want=$(sha256sum requirements.txt | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+# Browser tests drive Debian's Chromium (playwright cannot download its own here).
+ensure_browser() {
+  local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ -x "$browser" ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium and CJK fonts from Debian for the browser tests..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "No Chromium at $browser: install Debian's 'chromium' (or set CHROMIUM_PATH)." >&2
+    echo "Browser tests are skipped locally and fail under CI=true." >&2
+  fi
+}
+
+strict_build() {
+  # Build into a fresh folder and swap it in only on success: a failed build
+  # never leaves a half-written site/ for the publishing step to pick up.
+  local out
+  out=$(mktemp -d "${TMPDIR:-/tmp}/site-build.XXXXXX")
+  if "$VENV/bin/mkdocs" build --strict --site-dir "$out/site"; then
+    rm -rf site
+    mv "$out/site" site
+    rm -rf "$out"
+    echo "Built site/ (strict)."
+  else
+    rm -rf "$out"
+    echo "Build failed: site/ left unchanged." >&2
+    return 1
+  fi
+}
+
+case "${1:-}" in
+  serve)
+    ensure_python_env
+    exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
+    ;;
+  test)
+    shift
+    ensure_python_env
+    ensure_browser
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  build)
+    ensure_python_env
+    strict_build
+    ;;
+  *)
+    echo "usage: ./site.sh serve | test [pytest args] | build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,62 @@
+"""Shared fixtures: the real site, built once per test session into a temporary folder.
+
+Tests read the built HTML with a real parser (BeautifulSoup) and never the
+project's own site/ folder, so a stale local build cannot hide a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+
+def mkdocs_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run_strict_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder; never with -q (it hides strict warnings)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+    )
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    log: str
+
+    def html(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / relative).read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self, edition: str = "en") -> list[Path]:
+        """Every content page of one edition (not the 404 page)."""
+        zh_root = self.root / "zh"
+        if edition == "zh":
+            found = zh_root.rglob("index.html")
+        else:
+            found = (p for p in self.root.rglob("index.html") if zh_root not in p.parents)
+        return sorted(found)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    result = run_strict_build(ROOT, site_dir)
+    assert result.returncode == 0, f"strict build of the real site failed:\n{result.stderr}"
+    return BuiltSite(site_dir, result.stderr)
