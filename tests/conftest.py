@@ -19,18 +19,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
-def mkdocs_env() -> dict[str, str]:
-    env = dict(os.environ)
+# Publishing settings (README "Publishing"): a test build is the plain local
+# build whatever the shell exports, unless a test passes them explicitly.
+PUBLISHING_ENV = ("SITE_URL", "EDIT_URL")
+
+
+def mkdocs_env(**publishing: str) -> dict[str, str]:
+    env = {name: value for name, value in os.environ.items() if name not in PUBLISHING_ENV}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env.update(publishing)
     return env
 
 
-def run_strict_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_strict_build(project: Path, site_dir: Path, **publishing: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project folder; never with -q (it hides strict warnings)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
-        env=mkdocs_env(),
+        env=mkdocs_env(**publishing),
         capture_output=True,
         text=True,
     )

@@ -1,0 +1,181 @@
+"""Publishing: what a published build gets from the environment, and how CI publishes.
+
+A publishing build sets SITE_URL (the address readers use) and EDIT_URL (the
+repository's web editor); README "Publishing" documents both. The build here
+uses a GitHub Pages project address, the case with a path under the host.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.robotparser import RobotFileParser
+
+import pytest
+import yaml
+
+from conftest import ROOT, BuiltSite, run_strict_build
+
+SITE_URL = "https://reindeer-station.github.io/ningbo-guide/"
+EDIT_URL = "https://github.com/reindeer-station/ningbo-guide/edit/main/"
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("published") / "site"
+    result = run_strict_build(ROOT, site_dir, SITE_URL=SITE_URL, EDIT_URL=EDIT_URL)
+    assert result.returncode == 0, f"strict build with SITE_URL and EDIT_URL failed:\n{result.stderr}"
+    return BuiltSite(site_dir, result.stderr)
+
+
+def _source_of(site: BuiltSite, page: Path, folder: str) -> str:
+    """The Markdown file, relative to docs/ or docs_zh/, that a built page comes from."""
+    relative = _directory(site, page)
+    if folder == "docs_zh":
+        relative = relative.removeprefix("zh").lstrip("/")
+    candidates = ["index.md"] if relative == "" else [f"{relative}.md", f"{relative}/index.md"]
+    found = [name for name in candidates if (ROOT / folder / name).is_file()]
+    assert found, f"{page}: no source among {candidates} in {folder}/"
+    return found[0]
+
+
+def _directory(site: BuiltSite, page: Path) -> str:
+    """A built page's folder inside the site: '' for the home page, 'zh/provisions/x', ..."""
+    relative = page.parent.relative_to(site.root).as_posix()
+    return "" if relative == "." else relative
+
+
+def _address(site: BuiltSite, page: Path) -> str:
+    """The address readers open a built page at."""
+    directory = _directory(site, page)
+    return SITE_URL + (directory + "/" if directory else "")
+
+
+def _edit_link(site: BuiltSite, page: Path) -> str | None:
+    link = site.html(str(page.relative_to(site.root))).select_one('a[rel="edit"]')
+    return link["href"] if link else None
+
+
+# --- edit links ---------------------------------------------------------------
+
+
+def test_publishing_build_reports_no_warnings(published_site):
+    assert "WARNING" not in published_site.log, published_site.log
+
+
+def test_english_pages_edit_link_opens_their_docs_source(published_site):
+    for page in published_site.pages("en"):
+        expected = EDIT_URL + "docs/" + _source_of(published_site, page, "docs")
+        assert _edit_link(published_site, page) == expected, (
+            f"{page}: 'Edit this page' should open {expected}"
+        )
+
+
+def test_chinese_pages_edit_link_opens_their_docs_zh_source(published_site):
+    for page in published_site.pages("zh"):
+        expected = EDIT_URL + "docs_zh/" + _source_of(published_site, page, "docs_zh")
+        assert _edit_link(published_site, page) == expected, (
+            f"{page}: 'Edit this page' on a Chinese page should open the Chinese source {expected}"
+        )
+
+
+def test_local_build_shows_no_edit_link(built_site):
+    """Without EDIT_URL there is no repository to edit in: no dead pencil icon."""
+    with_link = [str(page) for page in built_site.pages("en") + built_site.pages("zh") if _edit_link(built_site, page)]
+    assert not with_link, f"pages with an edit link although EDIT_URL is unset: {with_link}"
+
+
+def test_pages_make_no_request_for_repository_facts(published_site):
+    """No repo_url: Material would fetch star counts from api.github.com on every page view."""
+    soup = published_site.html("index.html")
+    assert soup.select_one('[data-md-component="source"]') is None, "the header shows a repository widget"
+
+
+# --- site_url -----------------------------------------------------------------
+
+
+def test_canonical_links_use_site_url_from_the_environment(published_site):
+    for edition in ("en", "zh"):
+        for page in published_site.pages(edition):
+            canonical = published_site.html(str(page.relative_to(published_site.root))).select_one('link[rel="canonical"]')
+            expected = _address(published_site, page)
+            assert canonical is not None and canonical["href"] == expected, (
+                f"{page}: search engines would be told the page lives at "
+                f"{canonical['href'] if canonical else 'nowhere'}, not {expected}"
+            )
+
+
+def test_sitemap_lists_every_page_at_site_url_with_both_languages(published_site):
+    tree = ElementTree.parse(published_site.root / "sitemap.xml")
+    entries = {url.findtext("sm:loc", namespaces=SITEMAP_NS): url for url in tree.getroot().findall("sm:url", SITEMAP_NS)}
+    for edition in ("en", "zh"):
+        for page in published_site.pages(edition):
+            address = _address(published_site, page)
+            assert address in entries, f"sitemap.xml does not list {address}"
+            alternates = {
+                link.get("hreflang")
+                for link in entries[address].findall("{http://www.w3.org/1999/xhtml}link")
+                if link.get("rel") == "alternate"
+            }
+            assert alternates == {"en", "zh"}, f"sitemap.xml: {address} has hreflang alternates {alternates}"
+
+
+# --- robots.txt -----------------------------------------------------------------
+
+
+def _robots(site: BuiltSite) -> RobotFileParser:
+    parser = RobotFileParser()
+    parser.parse((site.root / "robots.txt").read_text(encoding="utf-8").splitlines())
+    return parser
+
+
+def test_robots_txt_names_the_sitemap_at_site_url(published_site):
+    assert _robots(published_site).site_maps() == [SITE_URL + "sitemap.xml"]
+
+
+def test_robots_txt_lets_crawlers_read_both_editions(published_site):
+    robots = _robots(published_site)
+    for address in (SITE_URL, SITE_URL + "zh/"):
+        assert robots.can_fetch("Baiduspider", address), f"robots.txt keeps crawlers out of {address}"
+
+
+def test_robots_txt_exists_only_at_the_site_root(published_site):
+    copies = sorted(str(path.relative_to(published_site.root)) for path in published_site.root.rglob("robots.txt"))
+    assert copies == ["robots.txt"], f"robots.txt found at {copies}"
+
+
+# --- CI workflows -----------------------------------------------------------------
+
+
+def _jobs(workflow: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / workflow).read_text(encoding="utf-8"))["jobs"]
+
+
+def _runs(job: dict) -> list[str]:
+    return [step["run"].strip() for step in job.get("steps", []) if "run" in step]
+
+
+def test_deploy_waits_for_the_tests_and_the_strict_build():
+    jobs = _jobs("deploy.yml")
+    assert jobs["test"]["uses"].endswith(".github/workflows/test.yml"), "publishing does not run the test workflow"
+    assert jobs["build"]["needs"] == "test", "the build would run even when a test failed"
+    assert jobs["deploy"]["needs"] == "build", "the deploy would run without a passing build"
+    assert "./site.sh build" in _runs(jobs["build"]), "the published site is not built by ./site.sh build"
+
+
+def test_test_workflow_runs_the_same_command_as_the_readme():
+    assert _runs(_jobs("test.yml")["test"])[-1] == "./site.sh test"
+
+
+def test_workflows_pass_zizmor_offline():
+    zizmor = Path(sys.executable).with_name("zizmor")
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"zizmor finds security problems in the workflows:\n{result.stdout}{result.stderr}"
