@@ -1,0 +1,260 @@
+"""Generate one page per audience (audiences/<tag>.md) from the pages' `applies_to`, in each edition.
+
+Events:
+- on_files, priority -120: after mkdocs-static-i18n (-100), which re-creates
+  every file, and hooks/zh_overlay.py (-110), which points the Chinese build at
+  docs_zh/; so the catalog read here is the current edition's. Adds
+  audiences/index.md and audiences/<tag>.md for every tag some page uses, as
+  `File.generated` pages in the build's language.
+- on_nav, priority -110: after mkdocs-static-i18n's on_nav (-100), which
+  rebuilds the navigation; appends the section "Who it applies to" / "适用对象".
+
+Each audience page lists the provisions and process pages tagged for that
+audience, with the page's description as the line on why it applies and the
+first sentence of its Reindeer View. The files are marked not-in-nav so MkDocs'
+omitted-files check never fires, whether `nav` is written out or automatic,
+and on_nav places them itself. They get the attributes mkdocs-static-i18n gives
+its own files (locale, alternates), so the language switch leads to the same
+audience page in the other edition, and they are added to the plugin's per-edition
+file list, so the sitemap lists them. The generated files belong to the build's
+own Files object; the Chinese build generates its own.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+
+from catalog import (
+    AUDIENCE_FOLDER,
+    TEXT,
+    VIEW_ANCHOR,
+    Catalog,
+    Entry,
+    audience_label,
+    audience_links,
+    audience_src_uri,
+    catalog,
+    display_title,
+    md_link,
+    md_text,
+)
+from content_schema import AUDIENCES
+from shared import DEFAULT_LANGUAGE, current_language, edition_prefix, source_label
+
+log = logging.getLogger("mkdocs.hooks.audience_pages")
+
+# --- hooks ------------------------------------------------------------------
+
+
+# After mkdocs-static-i18n (-100) and zh_overlay (-110): see the module docstring.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    cat = catalog(files, config)
+    tags = [tag for tag, entries in cat.by_audience.items() if entries]
+    for tag in tags:
+        if audience_src_uri(tag) in files.src_uris:
+            log.warning(
+                f"{source_label(config, audience_src_uri(tag))}: this page is generated from the "
+                "pages' applies_to (hooks/audience_pages.py); delete the file"
+            )
+    tags = [tag for tag in tags if audience_src_uri(tag) not in files.src_uris]
+    if not tags or INDEX_SRC_URI in files.src_uris:
+        return files
+    # The audience pages link to each other, so every file must exist before any is rendered.
+    sources = {INDEX_SRC_URI: ""} | {audience_src_uri(tag): "" for tag in tags}
+    generated = {src_uri: _generated_page(config, src_uri) for src_uri in sources}
+    for file in generated.values():
+        files.append(file)
+    generated[INDEX_SRC_URI].content_string = render_index(cat, tags)
+    for tag in tags:
+        generated[audience_src_uri(tag)].content_string = render_audience(cat, tag, files)
+    _list_in_sitemap(config, list(generated.values()))
+    return files
+
+
+# After mkdocs-static-i18n's on_nav (-100), which rebuilds the navigation.
+@event_priority(-110)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    wanted = [INDEX_SRC_URI, *(audience_src_uri(tag) for tag in AUDIENCES)]
+    pages = [
+        files.src_uris[src_uri].page
+        for src_uri in wanted
+        if src_uri in files.src_uris and files.src_uris[src_uri].generated_by is not None
+    ]
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return nav
+    section = Section(LABELS[current_language(config)]["section"], children=list(pages))
+    for page in pages:
+        page.parent = section
+    previous = nav.pages[-1] if nav.pages else None
+    for page in pages:
+        page.previous_page, page.next_page = previous, None
+        if previous is not None:
+            previous.next_page = page
+        previous = page
+    nav.items.append(section)
+    nav.pages.extend(pages)
+    return nav
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def render_audience(cat: Catalog, tag: str, files: Files) -> str:
+    """The Markdown of audiences/<tag>.md in the catalog's language."""
+    language = cat.language
+    words = LABELS[language]
+    label = audience_label(tag, language)
+    src_uri = audience_src_uri(tag)
+    items = [_audience_item(entry, tag, src_uri, files, language) for entry in cat.by_audience[tag]]
+    return "\n".join(
+        [
+            "---",
+            f"title: {_yaml_string(label)}",
+            f"description: {_yaml_string(words['description'].format(audience=label))}",
+            "---",
+            "",
+            f"# {md_text(label)} {{ #{tag} }}",
+            "",
+            md_text(words["intro"]),
+            "",
+            '<div class="audience-page" markdown>',
+            "",
+            "\n\n".join(items),
+            "",
+            "</div>",
+            "",
+            f"[{words['all']}](index.md)",
+            "",
+        ]
+    )
+
+
+def render_index(cat: Catalog, tags: list[str]) -> str:
+    """The Markdown of audiences/index.md: every audience page with how many pages it lists."""
+    language = cat.language
+    words = LABELS[language]
+    items = [
+        f"-   [{md_text(audience_label(tag, language))}]({tag}.md){words['colon']}"
+        f"{_count(len(cat.by_audience[tag]), language)}"
+        for tag in tags
+    ]
+    return "\n".join(
+        [
+            "---",
+            f"title: {_yaml_string(words['section'])}",
+            f"description: {_yaml_string(words['index_description'])}",
+            "---",
+            "",
+            f"# {md_text(words['section'])} {{ #audiences }}",
+            "",
+            md_text(words["index_intro"]),
+            "",
+            *items,
+            "",
+        ]
+    )
+
+
+def _audience_item(entry: Entry, tag: str, from_src_uri: str, files: Files, language: str) -> str:
+    words = LABELS[language]
+    lines = [f"-   **[{md_text(display_title(entry, language))}]({md_link(from_src_uri, entry.src_uri)})**"]
+    if entry.description:
+        lines += ["", f"    {md_text(words['why'])}{md_text(entry.description)}"]
+    if entry.has_view_anchor:
+        view = f"[{TEXT[language]['view']}]({md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)})"
+        summary = f"{words['colon']}{md_text(entry.summary)}" if entry.summary else ""
+        lines += ["", f"    {view}{summary}"]
+    others = tuple(other for other in entry.applies_to if other != tag)
+    if others:
+        lines += [
+            "",
+            f"    {words['also']}{audience_links(others, from_src_uri, files, language)}",
+            "    { .audience-page__also }",
+        ]
+    return "\n".join(lines)
+
+
+def _generated_page(config: MkDocsConfig, src_uri: str) -> File:
+    """A generated page of the current edition, shaped like mkdocs-static-i18n's own files."""
+    language = current_language(config)
+    file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    plain_dest = file.dest_uri
+    file.dest_uri = edition_prefix(language) + plain_dest
+    file.locale = language
+    file.locale_alternate_of = language
+    file.localization = None if language == DEFAULT_LANGUAGE else language
+    file.norm_src_uri = src_uri
+    file.alternates = {language: file}
+    for other in _built_languages(config):
+        if other != language:
+            file.alternates[other] = File(
+                src_uri,
+                src_dir=None,
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+                dest_uri=edition_prefix(other) + plain_dest,
+            )
+    return file
+
+
+def _built_languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    return list(getattr(i18n, "build_languages", None) or [current_language(config)])
+
+
+def _list_in_sitemap(config: MkDocsConfig, generated: list[File]) -> None:
+    # mkdocs-static-i18n's sitemap lists the files it saw in its on_files (before ours).
+    i18n = config.plugins.get("i18n")
+    per_language = getattr(i18n, "i18n_files_per_language", None)
+    if isinstance(per_language, dict):
+        per_language.setdefault(current_language(config), []).extend(generated)
+
+
+def _count(count: int, language: str) -> str:
+    words = LABELS[language]
+    return (words["count_one"] if count == 1 else words["count_many"]).format(count=count)
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --- data -------------------------------------------------------------------
+
+INDEX_SRC_URI = f"{AUDIENCE_FOLDER}/index.md"
+LABELS = {
+    "en": {
+        "section": "Who it applies to",
+        "description": "Provisions and Reindeer Views that apply to {audience}, and why.",
+        "intro": "The provisions and processes on this site that apply to this group, each with why it "
+        "applies and the opening of its Reindeer View.",
+        "index_description": "Find the provisions and Reindeer Views that apply to you.",
+        "index_intro": "Pick the group you belong to; each page lists the provisions that apply to it.",
+        "why": "Why it applies: ",
+        "also": "Also for: ",
+        "colon": ": ",
+        "all": "All groups",
+        "count_one": "1 page",
+        "count_many": "{count} pages",
+    },
+    "zh": {
+        "section": "适用对象",
+        "description": "适用于{audience}的条款与灵达观点，及其适用原因。",
+        "intro": "本站适用于这一群体的条款和流程，每项附适用原因和灵达观点的开头。",
+        "index_description": "查找适用于您的条款与灵达观点。",
+        "index_intro": "选择您所属的群体；每个页面列出适用于该群体的条款。",
+        "why": "适用原因：",
+        "also": "同样适用于：",
+        "colon": "：",
+        "all": "全部适用对象",
+        "count_one": "1 项",
+        "count_many": "{count} 项",
+    },
+}

@@ -1,0 +1,203 @@
+"""A tiny bilingual site for the cross-linking hooks' tests (see test_hooks_*.py).
+
+Three provisions, a process page, a glossary, a views index and a home page
+with cards, in docs/ and docs_zh/, built with the same i18n set-up and hooks as
+the real site but without search (faster). Tests that need a variant (a typo
+in a marker, an extra provision) write this site with changes and build it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT, BuiltSite, run_strict_build
+
+OUR_HOOKS = (
+    "zh_overlay.py",
+    "page_markers.py",
+    "provision_cards.py",
+    "reindeer_views.py",
+    "related_provisions.py",
+    "glossary_page.py",
+    "glossary_links.py",
+    "audience_pages.py",
+)
+
+
+def write_small_site(root: Path, changes: dict[str, str | None] | None = None) -> Path:
+    """Write the small site under `root`; `changes` adds, replaces or (None) removes files."""
+    files = {**SMALL_SITE, **(changes or {})}
+    for relative, content in files.items():
+        if content is None:
+            continue
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
+
+
+def build_small_site(root: Path, changes: dict[str, str | None] | None = None) -> tuple[BuiltSite, int]:
+    """Write and strictly build the small site; returns the site and MkDocs' exit code."""
+    project = write_small_site(root / "project", changes)
+    result = run_strict_build(project, root / "site")
+    return BuiltSite(root / "site", result.stderr), result.returncode
+
+
+def _provision(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False):
+    quotes = [f'<blockquote lang="en" markdown>\n{view_en}\n</blockquote>',
+              f'<blockquote lang="zh" markdown>\n{view_zh}\n</blockquote>']
+    if zh_first:
+        quotes.reverse()
+    heading = "## 灵达观点 { #reindeer-view }" if zh_first else "## Reindeer View { #reindeer-view }"
+    return f"""---
+id: {page_id}
+kind: provision
+number: {number}
+title: "{title}"
+description: "About {title}."
+applies_to: {applies_to}
+related: {related}
+reviewed: 2024-01-10
+---
+
+# {title} {{ #provision }}
+
+<div class="official-text" markdown>
+<blockquote lang="en" markdown>
+{official}
+</blockquote>
+</div>
+
+{heading}
+
+<div class="reindeer-view" markdown>
+<p class="reindeer-view__label">Reindeer</p>
+{quotes[0]}
+{quotes[1]}
+</div>
+"""
+
+
+MKDOCS_YML = f"""site_name: Small
+site_url: http://127.0.0.1:8000/
+docs_dir: docs
+theme:
+  name: material
+  language: en
+plugins:
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      reconfigure_material: true
+      languages:
+        - locale: en
+          name: English
+          default: true
+          build: true
+        - locale: zh
+          name: 简体中文
+          build: true
+hooks:
+{chr(10).join(f"  - {ROOT / 'hooks' / name}" for name in OUR_HOOKS)}
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - toc:
+      permalink: true
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+"""
+
+GLOSSARY_EN = """---
+id: glossary
+kind: glossary
+title: Glossary
+description: Words officials use.
+terms:
+  - id: apostille
+    en: Apostille
+    zh: 附加证明书
+    also: [海牙认证]
+    meaning: A certificate that replaces consular legalisation.
+  - id: category-a
+    en: Category A
+    zh: A类
+    meaning: Foreign high-end talent.
+  - id: job-transfer
+    en: job transfer
+    zh: 转聘
+    also: [change of employer]
+    meaning: Moving to a new employer.
+---
+
+# Glossary { #glossary }
+
+<!-- glossary:terms -->
+"""
+
+GLOSSARY_ZH = GLOSSARY_EN.replace("title: Glossary", "title: 术语表").replace(
+    "# Glossary { #glossary }", "# 术语表 { #glossary }"
+).replace("A certificate that replaces consular legalisation.", "取代领事认证的证明。").replace(
+    "Foreign high-end talent.", "外国高端人才。"
+).replace("Moving to a new employer.", "更换用人单位。")
+
+SMALL_SITE: dict[str, str] = {
+    "mkdocs.yml": MKDOCS_YML,
+    "docs/index.md": "---\nid: home\nkind: home\ntitle: Home\n---\n\n# Home { #home }\n\n<!-- provisions:cards -->\n",
+    "docs_zh/index.md": "---\nid: home\nkind: home\ntitle: 首页\n---\n\n# 首页 { #home }\n\n<!-- provisions:cards -->\n",
+    "docs/views.md": "---\nid: views\nkind: index\ntitle: Views\n---\n\n# Views { #views }\n\n<!-- reindeer:views -->\n",
+    "docs_zh/views.md": "---\nid: views\nkind: index\ntitle: 观点\n---\n\n# 观点 { #views }\n\n<!-- reindeer:views -->\n",
+    "docs/glossary.md": GLOSSARY_EN,
+    "docs_zh/glossary.md": GLOSSARY_ZH,
+    "docs/provisions/green-channel.md": _provision(
+        1, "provision-1", "Green channel", "[category-a, job-transfer, made-up-tag]", "[provision-9]",
+        "Category A talent may use the green channel.",
+        "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
+        "A类人才转聘更快。第二句。",
+    ),
+    "docs_zh/provisions/green-channel.md": _provision(
+        1, "provision-1", "绿色通道", "[category-a, job-transfer]", "[]",
+        "A类人才可走绿色通道。",
+        "Category A holders get a faster job transfer.",
+        "A类人才转聘更快。第二句。",
+        zh_first=True,
+    ),
+    "docs/provisions/apostille.md": _provision(
+        2, "provision-2", "Apostille instead of legalisation", "[first-application]", "[provision-1]",
+        "The Apostille replaces consular legalisation.",
+        "An Apostille is enough now. Ask your home country for one.\n\n"
+        "Write `Apostille` in the form. See the [glossary](../glossary.md).",
+        "附加证明书即可。请向本国申请。",
+    ),
+    "docs_zh/provisions/apostille.md": _provision(
+        2, "provision-2", "以附加证明书代替认证", "[first-application]", "[provision-1]",
+        "附加证明书取代领事认证。",
+        "An Apostille is enough now.",
+        "现在附加证明书即可。请向本国申请。",
+        zh_first=True,
+    ),
+    "docs/provisions/research.md": _provision(
+        3, "provision-3", "Research talent", "[category-a, research-talent]", "[]",
+        "Research staff.",
+        "Research talent in Category A benefit too. More later.",
+        "科研人才同样受益。稍后详述。",
+    ),
+    "docs_zh/provisions/research.md": _provision(
+        3, "provision-3", "科研人才", "[category-a, research-talent]", "[]",
+        "科研人员。",
+        "Research talent benefit too.",
+        "A类科研人才同样受益。稍后详述。",
+        zh_first=True,
+    ),
+    "docs/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: Port visa transfer\n"
+    "description: Entering in a hurry.\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "# Port visa transfer { #port-visa }\n\nApply in advance.\n",
+    "docs_zh/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: 口岸签证转办\n"
+    "description: 紧急入境。\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "# 口岸签证转办 { #port-visa }\n\n提前申请。\n",
+}
