@@ -1,0 +1,330 @@
+"""Create a new page pair: docs/<path>.md and docs_zh/<path>.md, front matter filled in.
+
+    python -m tools.scaffold provisions/new-slug --kind provision --number 8 \\
+        --title "Short title" --title-zh "简短标题" --applies-to category-a \\
+        --same-notice-as provisions/apostille
+
+The front matter follows hooks/content_schema.py (CONTRIBUTING.md documents it);
+the body comes from tools/templates/, with the headings and blocks each kind
+uses and HTML comments saying what to write (readers never see them). A fresh
+pair builds strict once the page is in `nav`. The scaffold never overwrites a
+page: if either file exists it writes nothing and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from pathlib import Path
+from string import Template
+from typing import Any, Callable
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from content_schema import AUDIENCES, CHANGES, KIND_KEYS  # noqa: E402
+
+# --- command ----------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        page = page_path(args.path)
+    except ValueError as problem:
+        return fail(str(problem))
+    targets = {language: ROOT / FOLDERS[language] / page for language in LANGUAGES}
+    existing = [relative(path) for path in targets.values() if path.exists()]
+    if existing:
+        for path in existing:
+            print(f"scaffold: {path} already exists; nothing written.", file=sys.stderr)
+        print("Edit the existing page, or choose another path.", file=sys.stderr)
+        return 1
+    try:
+        meta = front_matter(args, page, existing_ids())
+    except ValueError as problem:
+        return fail(str(problem))
+    for language, path in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:
+            out.write(render(args.kind, meta[language], language))
+        print(f"wrote {relative(path)}")
+    print(next_steps(page, meta["en"]["title"]))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.scaffold",
+        description="Create docs/PATH.md and docs_zh/PATH.md from a template, front matter filled in.",
+        epilog="Audiences: " + ", ".join(AUDIENCES) + ". Changes: " + ", ".join(CHANGES) + ".",
+    )
+    parser.add_argument("path", help="page path under docs/, e.g. provisions/new-slug (.md optional)")
+    parser.add_argument("--kind", required=True, choices=list(KIND_KEYS), help="page kind")
+    parser.add_argument("--title", required=True, help="English title")
+    parser.add_argument("--title-zh", required=True, help="Chinese title")
+    parser.add_argument("--id", help="page id, unique on the site (default: provision-NUMBER, else the file name)")
+    parser.add_argument("--description", help="one English sentence for search results (default: the title)")
+    parser.add_argument("--description-zh", help="one Chinese sentence (default: the Chinese title)")
+    parser.add_argument("--applies-to", type=_words, default=[], metavar="TAG,TAG", help="audiences, comma-separated (provision, process)")
+    parser.add_argument("--related", type=_words, default=[], metavar="ID,ID", help="ids of related pages, comma-separated")
+    parser.add_argument("--change", choices=list(CHANGES), help="how a provision compares with earlier policy")
+    parser.add_argument("--number", type=int, help="provision number (default: from an id like provision-8)")
+    notice = parser.add_argument_group("the notice a provision belongs to")
+    notice.add_argument("--same-notice-as", metavar="PAGE", help="copy issued/issuer/notice from this provision page")
+    notice.add_argument("--issued", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="date the notice was issued, YYYY-MM-DD")
+    notice.add_argument("--issuer", help="issuing body, English")
+    notice.add_argument("--issuer-zh", help="issuing body, Chinese")
+    notice.add_argument("--notice", help="title of the notice, English")
+    notice.add_argument("--notice-zh", help="title of the notice, Chinese")
+    return parser
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def fail(problems: str) -> int:
+    for problem in problems.splitlines():
+        print(f"scaffold: {problem}", file=sys.stderr)
+    print("Nothing written. `python -m tools.scaffold --help` lists every option.", file=sys.stderr)
+    return 2
+
+
+def page_path(raw: str) -> Path:
+    """'provisions/new-slug' -> Path('provisions/new-slug.md'); lower-case words and hyphens only."""
+    name = raw.strip().removeprefix("docs/").removeprefix("docs_zh/").removesuffix(".md")
+    if not _PAGE_PATH.fullmatch(name):
+        raise ValueError(
+            f"page path {raw!r}: use lower-case letters, digits and hyphens, "
+            "folders separated by '/', e.g. provisions/new-slug"
+        )
+    return Path(name + ".md")
+
+
+def front_matter(args: argparse.Namespace, page: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+    """Each language's front matter: the same keys and values, title and description translated.
+
+    Raises ValueError naming every problem at once, one per line.
+    """
+    problems = unused_options(args)
+
+    def attempt(compute: Callable[[], Any]) -> Any:
+        try:
+            return compute()
+        except ValueError as problem:
+            problems.append(str(problem))
+            return None
+
+    number = attempt(lambda: provision_number(args)) if args.kind == "provision" else None
+    page_id = args.id or (f"provision-{number}" if number is not None else page.stem)
+    attempt(lambda: check_id(page_id, ids))
+    shared = {key: attempt(lambda key=key: kind_value(args, key, number, ids)) for key in KIND_KEYS[args.kind]}
+    if problems:
+        raise ValueError("\n".join(dict.fromkeys(problems)))  # each problem once, in order
+    if args.change:
+        shared["change"] = args.change
+    texts = {
+        "en": (args.title, args.description or args.title),
+        "zh": (args.title_zh, args.description_zh or args.title_zh),
+    }
+    return {
+        language: {
+            "id": page_id,
+            "kind": args.kind,
+            "title": title,
+            "description": description,
+            "reviewed": datetime.date.today(),
+            **shared,
+        }
+        for language, (title, description) in texts.items()
+    }
+
+
+def unused_options(args: argparse.Namespace) -> list[str]:
+    """Options given for keys this kind of page does not have."""
+    return [
+        f"{option}: a {args.kind} page has no `{key}`"
+        for option, (attribute, key) in KEY_OPTIONS.items()
+        if getattr(args, attribute) not in (None, []) and key not in KIND_KEYS[args.kind]
+    ]
+
+
+def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: set[str]) -> Any:
+    if key == "number":
+        return number
+    if key == "applies_to":
+        unknown = [tag for tag in args.applies_to if tag not in AUDIENCES]
+        if unknown:
+            raise ValueError(f"--applies-to: unknown audience {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}")
+        if not args.applies_to:
+            raise ValueError(f"--applies-to: a {args.kind} page needs at least one of {', '.join(AUDIENCES)}")
+        return list(args.applies_to)
+    if key == "related":
+        unknown = [page_id for page_id in args.related if page_id not in ids]
+        if unknown:
+            raise ValueError(f"--related: no page has the id {', '.join(unknown)}")
+        return list(args.related)
+    if key in NOTICE_KEYS:
+        return notice_fields(args)[key]
+    if key == "terms":
+        return []
+    raise ValueError(f"the scaffold does not know how to fill {key!r} for a {args.kind} page")
+
+
+def provision_number(args: argparse.Namespace) -> int:
+    if args.number is not None:
+        return args.number
+    match = re.fullmatch(r"provision-(\d+)", args.id or "")
+    if not match:
+        raise ValueError("--number: a provision needs its number (or an id like provision-8)")
+    return int(match.group(1))
+
+
+def notice_fields(args: argparse.Namespace) -> dict[str, Any]:
+    """issued / issuer / notice: copied from --same-notice-as, or from the --issued ... options."""
+    if args.same_notice_as:
+        source = ROOT / FOLDERS["en"] / page_path(args.same_notice_as)
+        meta = read_front_matter(source) if source.is_file() else {}
+        if meta.get("kind") != "provision":
+            raise ValueError(f"--same-notice-as: {relative(source)} is not a provision page")
+        return {key: meta.get(key) for key in NOTICE_KEYS}
+    given = {
+        "issued": args.issued,
+        "issuer": {"en": args.issuer, "zh": args.issuer_zh},
+        "notice": {"en": args.notice, "zh": args.notice_zh},
+    }
+    missing = [option for option, value in NOTICE_OPTIONS.items() if getattr(args, value) is None]
+    if missing:
+        raise ValueError(
+            "a provision needs its notice: give --same-notice-as PAGE, or " + ", ".join(missing)
+        )
+    return given
+
+
+def check_id(page_id: str, ids: set[str]) -> None:
+    if not _PAGE_ID.fullmatch(page_id):
+        raise ValueError(f"--id {page_id!r}: use lower-case letters, digits and hyphens")
+    if page_id in ids:
+        raise ValueError(f"--id {page_id!r}: another page already has this id")
+
+
+def existing_ids() -> set[str]:
+    """Ids of every English page (the Chinese page of a pair has the same id)."""
+    return {
+        str(meta["id"])
+        for path in (ROOT / FOLDERS["en"]).rglob("*.md")
+        if "id" in (meta := read_front_matter(path))
+    }
+
+
+def read_front_matter(path: Path) -> dict[str, Any]:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def render(kind: str, meta: dict[str, Any], language: str) -> str:
+    template = TEMPLATES / f"{'provision' if kind == 'provision' else 'page'}.{language}.md"
+    body = Template(template.read_text(encoding="utf-8")).substitute(
+        title=meta["title"], id=meta["id"], number=meta.get("number", "")
+    )
+    return f"---\n{dump_front_matter(meta)}---\n\n{body}"
+
+
+def dump_front_matter(meta: dict[str, Any]) -> str:
+    """YAML laid out like the hand-written pages: lists in [brackets], en/zh pairs on their own lines."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {sub}: {_scalar(item)}" for sub, item in value.items()]
+        elif isinstance(value, list):
+            lines.append(f"{key}: [{', '.join(_scalar(item) for item in value)}]")
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def next_steps(page: Path, title: str) -> str:
+    url = page.with_suffix("").as_posix()
+    url = "" if url == "index" else url.removesuffix("/index") + "/"
+    if _NAV.search((ROOT / "mkdocs.yml").read_text(encoding="utf-8")):
+        nav_hint = (
+            "  1. Add the page to `nav` in mkdocs.yml, where readers should find it:\n"
+            f"       - {page.as_posix()}\n"
+            "     (the Chinese page follows by itself; a page missing from nav fails the build)."
+        )
+    else:
+        nav_hint = "  1. mkdocs.yml has no `nav`: the page appears in the menu by itself."
+    return "\n".join(
+        [
+            "",
+            f"Next, for {title!r}:",
+            nav_hint,
+            "  2. Write both files: replace every <!-- ... --> note with the text it asks for,",
+            "     and replace the description if it still repeats the title.",
+            "  3. Preview both languages with ./site.sh serve:",
+            f"       http://127.0.0.1:8000/{url}",
+            f"       http://127.0.0.1:8000/zh/{url}",
+            "  See CONTRIBUTING.md for the front matter and every build message.",
+        ]
+    )
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def _scalar(value: Any) -> str:
+    """One YAML scalar on one line, quoted only when YAML needs it."""
+    text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=True)
+    return text.removesuffix("\n").removesuffix("\n...").strip()
+
+
+def _words(raw: str) -> list[str]:
+    return [word.strip() for word in raw.split(",") if word.strip()]
+
+
+# --- data -------------------------------------------------------------------
+
+LANGUAGES = ("en", "zh")
+FOLDERS = {"en": "docs", "zh": "docs_zh"}
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+NOTICE_KEYS = ("issued", "issuer", "notice")
+# Options that fill one kind-specific key: option -> (argparse attribute, key).
+KEY_OPTIONS = {
+    "--applies-to": ("applies_to", "applies_to"),
+    "--related": ("related", "related"),
+    "--number": ("number", "number"),
+    "--same-notice-as": ("same_notice_as", "notice"),
+    "--issued": ("issued", "issued"),
+    "--issuer": ("issuer", "issuer"),
+    "--issuer-zh": ("issuer_zh", "issuer"),
+    "--notice": ("notice", "notice"),
+    "--notice-zh": ("notice_zh", "notice"),
+}
+NOTICE_OPTIONS = {
+    "--issued": "issued",
+    "--issuer": "issuer",
+    "--issuer-zh": "issuer_zh",
+    "--notice": "notice",
+    "--notice-zh": "notice_zh",
+}
+_PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+_PAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NAV = re.compile(r"^nav:", re.M)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
