@@ -56,18 +56,17 @@ log = logging.getLogger("mkdocs.hooks.audience_pages")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = catalog(files, config)
     tags = [tag for tag, entries in cat.by_audience.items() if entries]
-    for tag in tags:
-        if audience_src_uri(tag) in files.src_uris:
-            log.warning(
-                f"{source_label(config, audience_src_uri(tag))}: this page is generated from the "
-                "pages' applies_to (hooks/audience_pages.py); delete the file"
-            )
-    tags = [tag for tag in tags if audience_src_uri(tag) not in files.src_uris]
-    if not tags or INDEX_SRC_URI in files.src_uris:
+    wanted = [INDEX_SRC_URI, *(audience_src_uri(tag) for tag in tags)] if tags else []
+    taken = [src_uri for src_uri in wanted if src_uri in files.src_uris]
+    for src_uri in taken:
+        log.warning(
+            f"{source_label(config, src_uri)}: audience pages are generated from the pages' "
+            "applies_to (hooks/audience_pages.py); delete this file"
+        )
+    if not wanted or taken:
         return files
-    # The audience pages link to each other, so every file must exist before any is rendered.
-    sources = {INDEX_SRC_URI: ""} | {audience_src_uri(tag): "" for tag in tags}
-    generated = {src_uri: _generated_page(config, src_uri) for src_uri in sources}
+    # The audience pages link to each other: every file exists before any is rendered.
+    generated = {src_uri: _generated_page(config, src_uri) for src_uri in wanted}
     for file in generated.values():
         files.append(file)
     generated[INDEX_SRC_URI].content_string = render_index(cat, tags)
@@ -86,20 +85,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         for src_uri in wanted
         if src_uri in files.src_uris and files.src_uris[src_uri].generated_by is not None
     ]
-    pages = [page for page in pages if page is not None]
+    pages = [page for page in pages if page is not None and page not in nav.pages]
     if not pages:
         return nav
     section = Section(LABELS[current_language(config)]["section"], children=list(pages))
     for page in pages:
         page.parent = section
-    previous = nav.pages[-1] if nav.pages else None
-    for page in pages:
-        page.previous_page, page.next_page = previous, None
-        if previous is not None:
-            previous.next_page = page
-        previous = page
-    nav.items.append(section)
-    nav.pages.extend(pages)
+    nav.items.insert(_after_provisions(nav.items, catalog(files, config)), section)
+    nav.pages[:] = _pages_in(nav.items)
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     return nav
 
 
@@ -179,6 +174,26 @@ def _audience_item(entry: Entry, tag: str, from_src_uri: str, files: Files, lang
             "    { .audience-page__also }",
         ]
     return "\n".join(lines)
+
+
+def _after_provisions(items: list, cat: Catalog) -> int:
+    """Where the section goes: right after the top-level item holding the provision pages, else last."""
+    provision_pages = {entry.src_uri for entry in cat.entries.values() if entry.kind == "provision"}
+    for index, item in enumerate(items):
+        if any(page.file.src_uri in provision_pages for page in _pages_in([item])):
+            return index + 1
+    return len(items)
+
+
+def _pages_in(items: list) -> list:
+    """The pages of a navigation tree in reading order."""
+    pages = []
+    for item in items:
+        if getattr(item, "is_page", False):
+            pages.append(item)
+        elif getattr(item, "is_section", False):
+            pages += _pages_in(item.children)
+    return pages
 
 
 def _generated_page(config: MkDocsConfig, src_uri: str) -> File:

@@ -178,9 +178,22 @@ def view_opening(body: str, language: str) -> str:
 
 def first_sentence(text: str, language: str) -> str:
     """The first sentence of plain `text`: up to 。！？ in Chinese, or . ! ? before a capital in English."""
+    return opening_sentences(text, language, 1)
+
+
+def opening_sentences(text: str, language: str, count: int) -> str:
+    """The first `count` sentences of plain `text` (all of it when it has fewer)."""
     pattern = _ZH_SENTENCE if language == CHINESE or is_chinese(text[:20]) else _EN_SENTENCE
-    match = pattern.match(text)
-    return match.group(1).strip() if match else text.strip()
+    taken, rest = [], text.strip()
+    while rest and len(taken) < count:
+        match = pattern.match(rest)
+        if not match:
+            taken.append(rest)
+            break
+        taken.append(match.group(1).strip())
+        rest = rest[match.end() :].strip()
+    separator = "" if pattern is _ZH_SENTENCE else " "
+    return separator.join(taken)
 
 
 def plain_text(markdown: str) -> str:

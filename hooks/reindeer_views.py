@@ -6,8 +6,9 @@ headings reach the table of contents and search, and every link is a relative
 
 For each audience in content_schema.AUDIENCES order, a heading with the
 audience's id (`#category-a`), then each view that applies: the provision's
-title linking to its page, the view's opening lines, and a link straight to
-its `#reindeer-view` anchor. Views of pages with no audience come last, under
+title linking to its page, the view's opening lines (its first
+OPENING_SENTENCES sentences) and a link straight to its `#reindeer-view`
+anchor. Views of pages with no audience come last, under
 "Everyone". Read from the provision pages (catalog.py): an eighth provision
 page appears here with no other edit. Each edition's build renders its own
 index from its own catalog.
@@ -30,6 +31,7 @@ from catalog import (
     display_title,
     md_link,
     md_text,
+    opening_sentences,
     replace_marker,
 )
 
@@ -66,13 +68,15 @@ def _view_item(entry: Entry, from_src_uri: str, language: str) -> str:
     view_link = md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)
     return (
         f"-   **[{md_text(display_title(entry, language))}]({page_link})**\n\n"
-        f"    {md_text(entry.opening)}\n\n"
+        f"    {md_text(opening_sentences(entry.opening, language, OPENING_SENTENCES))}\n\n"
         f"    [{LABELS[language]['read'].format(view=TEXT[language]['view'])} →]({view_link})"
     )
 
 
 # --- data -------------------------------------------------------------------
 
+# "Opening lines": how many sentences of each view's first paragraph the index shows.
+OPENING_SENTENCES = 2
 EVERYONE = "everyone"
 LABELS = {
     "en": {"everyone": "Everyone", "read": "Read the full {view}", "none": "No Reindeer Views yet."},
