@@ -66,3 +66,13 @@ def built_site(tmp_path_factory) -> BuiltSite:
     result = run_strict_build(ROOT, site_dir)
     assert result.returncode == 0, f"strict build of the real site failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> BuiltSite:
+    """The tiny bilingual site of tests/hook_fixtures.py, built once with the cross-linking hooks."""
+    from hook_fixtures import build_small_site
+
+    site, returncode = build_small_site(tmp_path_factory.mktemp("small"))
+    assert returncode == 0, f"strict build of the small test site failed:\n{site.log}"
+    return site

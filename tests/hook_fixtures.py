@@ -9,6 +9,9 @@ in a marker, an extra provision) write this site with changes and build it.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from mkdocs.structure.files import File, Files
 
 from conftest import ROOT, BuiltSite, run_strict_build
 
@@ -43,7 +46,33 @@ def build_small_site(root: Path, changes: dict[str, str | None] | None = None) -
     return BuiltSite(root / "site", result.stderr), result.returncode
 
 
-def _provision(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False):
+def link_target(site: BuiltSite, page: str, href: str) -> tuple[Path, str]:
+    """The built file and fragment a relative link on `page` (e.g. 'zh/views/index.html') leads to."""
+    parsed = urlparse(urljoin(f"http://site/{page}", href))
+    path = unquote(parsed.path).lstrip("/")
+    target = site.root / path
+    if path == "" or path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parsed.fragment)
+
+
+def ids_on(site: BuiltSite, target: Path) -> set[str]:
+    """Every element id on a built page (the anchors a link may point to)."""
+    soup = site.html(str(target.relative_to(site.root)))
+    return {element["id"] for element in soup.find_all(id=True)}
+
+
+def source_files(root: Path, pages: dict[str, str]) -> Files:
+    """A MkDocs Files collection of Markdown `pages` written under root/docs, for catalog tests."""
+    docs = root / "docs"
+    for relative, text in pages.items():
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        (docs / relative).write_text(text, encoding="utf-8")
+    return Files([File(relative, str(docs), str(root / "site"), True) for relative in pages])
+
+
+def provision_page(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False) -> str:
+    """A provision page in the content contract's shape: front matter, official text, Reindeer View."""
     quotes = [f'<blockquote lang="en" markdown>\n{view_en}\n</blockquote>',
               f'<blockquote lang="zh" markdown>\n{view_zh}\n</blockquote>']
     if zh_first:
@@ -154,40 +183,40 @@ SMALL_SITE: dict[str, str] = {
     "docs_zh/views.md": "---\nid: views\nkind: index\ntitle: 观点\n---\n\n# 观点 { #views }\n\n<!-- reindeer:views -->\n",
     "docs/glossary.md": GLOSSARY_EN,
     "docs_zh/glossary.md": GLOSSARY_ZH,
-    "docs/provisions/green-channel.md": _provision(
+    "docs/provisions/green-channel.md": provision_page(
         1, "provision-1", "Green channel", "[category-a, job-transfer, made-up-tag]", "[provision-9]",
         "Category A talent may use the green channel.",
         "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
         "A类人才转聘更快。第二句。",
     ),
-    "docs_zh/provisions/green-channel.md": _provision(
+    "docs_zh/provisions/green-channel.md": provision_page(
         1, "provision-1", "绿色通道", "[category-a, job-transfer]", "[]",
         "A类人才可走绿色通道。",
         "Category A holders get a faster job transfer.",
         "A类人才转聘更快。第二句。",
         zh_first=True,
     ),
-    "docs/provisions/apostille.md": _provision(
+    "docs/provisions/apostille.md": provision_page(
         2, "provision-2", "Apostille instead of legalisation", "[first-application]", "[provision-1]",
         "The Apostille replaces consular legalisation.",
         "An Apostille is enough now. Ask your home country for one.\n\n"
         "Write `Apostille` in the form. See the [glossary](../glossary.md).",
         "附加证明书即可。请向本国申请。",
     ),
-    "docs_zh/provisions/apostille.md": _provision(
+    "docs_zh/provisions/apostille.md": provision_page(
         2, "provision-2", "以附加证明书代替认证", "[first-application]", "[provision-1]",
         "附加证明书取代领事认证。",
         "An Apostille is enough now.",
         "现在附加证明书即可。请向本国申请。",
         zh_first=True,
     ),
-    "docs/provisions/research.md": _provision(
+    "docs/provisions/research.md": provision_page(
         3, "provision-3", "Research talent", "[category-a, research-talent]", "[]",
         "Research staff.",
         "Research talent in Category A benefit too. More later.",
         "科研人才同样受益。稍后详述。",
     ),
-    "docs_zh/provisions/research.md": _provision(
+    "docs_zh/provisions/research.md": provision_page(
         3, "provision-3", "科研人才", "[category-a, research-talent]", "[]",
         "科研人员。",
         "Research talent benefit too.",

@@ -1,0 +1,148 @@
+"""hooks/catalog.py: what the cross-linking hooks read from the pages, on small inputs."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from catalog import (
+    catalog,
+    first_sentence,
+    matched_term,
+    md_link,
+    parse_terms,
+    plain_text,
+    read_catalog,
+    term_pattern,
+    view_opening,
+)
+from hook_fixtures import provision_page, source_files
+
+VIEW = """## Reindeer View { #reindeer-view }
+
+<div class="reindeer-view" markdown>
+<p class="reindeer-view__label">Reindeer View</p>
+<blockquote lang="en" markdown>
+
+The [green channel](../glossary.md#green-channel) is **open**. Ask us.
+
+Second paragraph.
+
+</blockquote>
+<blockquote lang="zh" markdown>
+
+绿色通道已开通。欢迎咨询。
+
+</blockquote>
+</div>
+"""
+
+
+def _build_config(language: str) -> SimpleNamespace:
+    """The one thing catalog() asks of a build's config: the language being built."""
+    return SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=language)})
+
+
+def _names(matches, terms) -> list[str]:
+    return [matched_term(m, terms).id for m in matches]
+
+
+def test_first_sentence_ends_at_a_full_stop_before_a_capital():
+    assert first_sentence("It is open. Ask us.", "en") == "It is open."
+
+
+def test_first_sentence_keeps_a_company_abbreviation_inside():
+    text = "Reindeer Station Service Co., Ltd. confirmed it with the bureau. Then more."
+    assert first_sentence(text, "en") == "Reindeer Station Service Co., Ltd. confirmed it with the bureau."
+
+
+def test_first_sentence_ends_at_a_chinese_full_stop():
+    assert first_sentence("宁波已开始实施；长三角城市会参考。第二句。", "zh") == "宁波已开始实施；长三角城市会参考。"
+
+
+def test_view_opening_is_the_first_paragraph_of_the_editions_blockquote():
+    assert view_opening(VIEW, "en") == "The green channel is open. Ask us."
+    assert view_opening(VIEW, "zh") == "绿色通道已开通。欢迎咨询。"
+
+
+def test_view_opening_is_empty_without_a_reindeer_view():
+    assert view_opening("# A page\n\nNo view here.\n", "en") == ""
+
+
+def test_plain_text_keeps_link_words_and_drops_markup():
+    assert plain_text('See <span lang="zh">附加证明书</span> and [the FAQ](faq.md){ .x } `now`') == (
+        "See 附加证明书 and the FAQ now"
+    )
+
+
+def test_term_pattern_matches_english_names_on_word_boundaries_only():
+    terms = tuple(parse_terms([{"id": "category-a", "en": "Category A", "zh": "A类"}]))
+    pattern = term_pattern(terms)
+    assert not pattern.search("Category AB is different")
+    assert _names(pattern.finditer("a category a holder"), terms) == ["category-a"]
+
+
+def test_term_pattern_matches_chinese_inside_a_run_of_characters():
+    terms = tuple(parse_terms([{"id": "transfer", "en": "job transfer", "zh": "转聘"}]))
+    assert _names(term_pattern(terms).finditer("人才转聘更快"), terms) == ["transfer"]
+
+
+def test_term_pattern_prefers_the_longest_name():
+    terms = tuple(
+        parse_terms(
+            [
+                {"id": "bureau", "en": "Bureau", "zh": "科技局"},
+                {"id": "ningbo-bureau", "en": "Ningbo Bureau", "zh": "宁波市科技局"},
+            ]
+        )
+    )
+    pattern = term_pattern(terms)
+    assert _names(pattern.finditer("the Ningbo Bureau"), terms) == ["ningbo-bureau"]
+    assert _names(pattern.finditer("宁波市科技局发布"), terms) == ["ningbo-bureau"]
+
+
+def test_parse_terms_skips_entries_it_cannot_use_and_keeps_the_first_of_a_repeated_id():
+    terms = parse_terms(
+        [
+            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "meaning": "first"},
+            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "meaning": "second"},
+            {"en": "No id"},
+            {"id": "no-names"},
+            "not a mapping",
+        ]
+    )
+    assert [(t.id, t.meaning) for t in terms] == [("apostille", "first")]
+
+
+def test_md_link_is_relative_to_the_linking_page():
+    assert md_link("views.md", "provisions/apostille.md", "reindeer-view") == "provisions/apostille.md#reindeer-view"
+    assert md_link("provisions/a.md", "glossary.md") == "../glossary.md"
+    assert md_link("audiences/family.md", "audiences/extension.md") == "extension.md"
+
+
+def test_read_catalog_finds_backlinks_audiences_and_skips_unknown_values(tmp_path):
+    files = source_files(
+        tmp_path,
+        {
+            "one.md": provision_page(1, "provision-1", "One", "[family, not-a-tag]", "[provision-9]", "x", "V1.", "观一。"),
+            "five.md": provision_page(5, "provision-5", "Five", "[family]", "[provision-1]", "x", "V5.", "观五。"),
+            "about.md": "---\nid: about\nkind: about\ntitle: About\n---\n\n# About\n",
+        },
+    )
+    cat = read_catalog(files, "en")
+    assert list(cat.entries) == ["provision-1", "provision-5"], "provisions in number order, other kinds left out"
+    assert cat.named_by["provision-1"] == ("provision-5",), "5 names 1, so 1 must know it"
+    assert cat.entries["provision-1"].applies_to == ("family",), "a tag outside the fixed list is skipped"
+    assert [e.id for e in cat.by_audience["family"]] == ["provision-1", "provision-5"]
+    assert cat.entries["provision-1"].summary == "V1."
+
+
+def test_catalog_is_read_once_per_build_and_never_shared_between_builds(tmp_path):
+    pages = {"one.md": provision_page(1, "provision-1", "One", "[family]", "[]", "x", "English view.", "中文观点。")}
+    english_files = source_files(tmp_path / "en", pages)
+    chinese_files = source_files(tmp_path / "zh", pages)
+    english = catalog(english_files, _build_config("en"))
+    assert catalog(english_files, _build_config("en")) is english, "a build must not re-read its pages per page"
+    chinese = catalog(chinese_files, _build_config("zh"))
+    assert chinese is not english
+    assert chinese.entries["provision-1"].summary == "中文观点。", "the zh build saw the en build's views"
+    assert catalog(english_files, _build_config("zh")).language == "zh", "a catalog answered for the wrong language"

@@ -1,0 +1,95 @@
+"""hooks/glossary_links.py: the first use of each glossary term links to its entry."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from catalog import parse_terms, term_pattern
+from glossary_links import link_terms
+from hook_fixtures import ids_on, link_target
+
+TERMS = tuple(
+    parse_terms(
+        [
+            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "also": ["海牙认证"], "meaning": "Replaces legalisation."},
+            {"id": "category-a", "en": "Category A", "zh": "A类", "meaning": "High-end talent."},
+        ]
+    )
+)
+PATTERN = term_pattern(TERMS)
+
+
+def _link(html: str, language: str = "en") -> BeautifulSoup:
+    return BeautifulSoup(link_terms(html, TERMS, PATTERN, "../glossary/", language), "html.parser")
+
+
+def test_first_use_links_to_the_entry_with_the_meaning_on_hover():
+    link = _link("<p>Get an apostille now.</p>").select_one("a.glossary-term")
+    assert link is not None and link.get_text() == "apostille"
+    assert link["href"] == "../glossary/#apostille"
+    assert link["title"] == "Replaces legalisation."
+
+
+def test_only_the_first_use_of_a_term_is_linked():
+    soup = _link("<p>An Apostille here.</p><p>Another apostille, also called 海牙认证.</p>")
+    assert [a.get_text() for a in soup.select("a.glossary-term")] == ["Apostille"]
+
+
+def test_english_pages_show_the_chinese_term_after_the_first_use():
+    text = _link("<p>Bring an Apostille.</p>").get_text()
+    assert text == "Bring an Apostille (附加证明书).", text
+
+
+def test_the_chinese_term_is_not_added_twice_when_the_text_gives_it():
+    text = _link("<p>Bring an Apostille (附加证明书).</p>").get_text()
+    assert text.count("附加证明书") == 1, text
+
+
+def test_chinese_pages_link_the_term_and_add_nothing():
+    soup = _link("<p>请办理附加证明书。</p>", language="zh")
+    assert soup.get_text() == "请办理附加证明书。"
+    assert soup.select_one("a.glossary-term")["href"] == "../glossary/#apostille"
+
+
+def test_english_names_match_on_word_boundaries_only():
+    soup = _link("<p>Category AB is not Category A.</p>")
+    assert [a.get_text() for a in soup.select("a.glossary-term")] == ["Category A"]
+
+
+def test_headings_links_code_and_the_official_text_are_left_alone():
+    html = (
+        "<h2>Apostille</h2><p><a href='x'>Apostille</a> <code>Apostille</code></p>"
+        "<div class='official-text'><blockquote><p>Apostille</p></blockquote></div>"
+        "<div class='admonition'><p class='admonition-title'>Apostille</p></div><pre>Apostille</pre>"
+        "<p>Then the Apostille.</p>"
+    )
+    soup = _link(html)
+    links = soup.select("a.glossary-term")
+    assert len(links) == 1 and links[0].parent.name == "p" and links[0].parent.get_text().startswith("Then"), soup
+
+
+def test_a_page_without_terms_is_returned_untouched():
+    html = "<p>Nothing to see<br>here.</p>"
+    assert link_terms(html, TERMS, PATTERN, "../glossary/", "en") is html
+
+
+def test_built_pages_link_terms_to_the_entry_in_their_own_edition(small_site):
+    for page, glossary in (
+        ("provisions/green-channel/index.html", "glossary/index.html"),
+        ("zh/provisions/green-channel/index.html", "zh/glossary/index.html"),
+    ):
+        links = small_site.html(page).select("a.glossary-term")
+        assert links, f"{page}: no glossary links"
+        for link in links:
+            target, fragment = link_target(small_site, page, link["href"])
+            assert str(target.relative_to(small_site.root)) == glossary, f"{page}: {link['href']} leaves the edition"
+            assert fragment in ids_on(small_site, target), f"{page}: the glossary has no entry #{fragment}"
+
+
+def test_built_pages_leave_the_official_text_and_headings_alone(small_site):
+    soup = small_site.html("provisions/green-channel/index.html")
+    assert not soup.select(".official-text a.glossary-term, h1 a.glossary-term, h2 a.glossary-term")
+
+
+def test_the_glossary_page_does_not_link_to_itself(small_site):
+    assert not small_site.html("glossary/index.html").select("a.glossary-term")

@@ -1,0 +1,40 @@
+"""hooks/glossary_page.py on the small site: glossary entries rendered from front matter."""
+
+from __future__ import annotations
+
+from hook_fixtures import link_target
+
+GLOSSARY = {"en": "glossary/index.html", "zh": "zh/glossary/index.html"}
+
+
+def test_every_term_has_an_entry_anchored_at_its_id_in_both_editions(small_site):
+    for page in GLOSSARY.values():
+        ids = [h["id"] for h in small_site.html(page).find_all("h2")]
+        assert ids == ["apostille", "category-a", "job-transfer"], f"{page}: entries {ids}"
+
+
+def test_an_entry_shows_both_languages_other_names_and_the_meaning_in_the_readers_language(small_site):
+    soup = small_site.html(GLOSSARY["zh"])
+    heading = soup.find("h2", id="apostille")
+    assert heading.get_text(" ", strip=True).startswith("附加证明书 · Apostille"), heading
+    entry = heading.find_next_sibling("div", class_="glossary-entry").get_text(" ", strip=True)
+    assert "海牙认证" in entry and "取代领事认证的证明。" in entry, entry
+
+
+def test_used_in_lists_the_pages_whose_text_uses_the_term(small_site):
+    soup = small_site.html(GLOSSARY["en"])
+    uses = {}
+    for heading in soup.find_all("h2"):
+        block = heading.find_next_sibling("div", class_="glossary-entry").select_one(".glossary-entry__uses")
+        uses[heading["id"]] = [a.get_text() for a in block.select("a")] if block else []
+    assert uses == {
+        "apostille": ["Provision 2: Apostille instead of legalisation"],
+        "category-a": ["Provision 1: Green channel", "Provision 3: Research talent"],
+        "job-transfer": ["Provision 1: Green channel"],
+    }
+
+
+def test_used_in_links_reach_the_pages(small_site):
+    for page in GLOSSARY.values():
+        for link in small_site.html(page).select(".glossary-entry__uses a"):
+            assert link_target(small_site, page, link["href"])[0].exists(), f"{page}: {link['href']} leads nowhere"
