@@ -40,3 +40,37 @@ KIND_KEYS: dict[str, tuple[str, ...]] = {
     "index": (),
 }
 OPTIONAL_KEYS = ("change", "translated_from", "hide", "search")
+
+# What each front-matter key holds; hooks/validate_content.py checks each kind of value.
+#   id: lower-case letters, digits and hyphens (ID_PATTERN); text: non-empty string;
+#   date: YYYY-MM-DD; number: whole number from 1; bilingual: {en: text, zh: text};
+#   audiences: list of AUDIENCES keys; related: list of ids of provision or process pages;
+#   change: a CHANGES key; hash: written by `python -m tools.translations mark` (docs_zh/ only,
+#   required there); hide: list of HIDE_VALUES; search: {exclude: true/false, boost: number};
+#   terms: list of glossary terms (TERM_KEYS, TERM_OPTIONAL_KEYS).
+KEY_TYPES: dict[str, str] = {
+    "id": "id",
+    "kind": "kind",
+    "title": "text",
+    "description": "text",
+    "reviewed": "date",
+    "number": "number",
+    "issued": "date",
+    "issuer": "bilingual",
+    "notice": "bilingual",
+    "applies_to": "audiences",
+    "related": "related",
+    "change": "change",
+    "translated_from": "hash",
+    "hide": "hide",
+    "search": "search",
+    "terms": "terms",
+}
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# A glossary term, one item of `terms`: {id, en, zh, meaning, also: [text], provisions: [provision ids]}.
+TERM_KEYS = ("id", "en", "zh", "meaning")
+TERM_OPTIONAL_KEYS = ("also", "provisions")
+# Material's own `hide` values.
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
+# The same page has the same values of these keys in docs/ and docs_zh/.
+SAME_IN_BOTH_EDITIONS = ("id", "kind", "number", "applies_to", "related", "change")

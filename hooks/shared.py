@@ -38,6 +38,17 @@ def zh_docs_dir(config: MkDocsConfig) -> Path:
     return Path(config.docs_dir).resolve().parent / ZH_DOCS_DIR_NAME
 
 
+def edition_source(config: MkDocsConfig, src_uri: str) -> Path | None:
+    """The file this build reads a page from: docs/<uri>, or docs_zh/<uri> in the zh build.
+
+    None in the zh build when docs_zh/<uri> does not exist (the page falls back to English).
+    """
+    if not is_chinese_build(config):
+        return Path(config.docs_dir).resolve() / src_uri
+    zh_source = zh_docs_dir(config) / src_uri
+    return zh_source if zh_source.is_file() else None
+
+
 def source_label(config: MkDocsConfig, src_uri: str, language: str | None = None) -> str:
     """The path a member of staff edits, e.g. 'docs_zh/provisions/apostille.md'."""
     language = language or current_language(config)

@@ -1,0 +1,1 @@
+"""Command-line tools for staff: `python -m tools.<name>` from the project folder."""
