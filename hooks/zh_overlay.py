@@ -13,21 +13,17 @@ also work, but breaks on Windows checkouts and shows every Chinese page twice
 in the English file list.
 
 It also points "Edit this page" at the file staff really edit (docs/... or
-docs_zh/...), and warns (strict builds fail) when a page exists in one
-language folder only.
+docs_zh/...). A page that exists in one language folder only is reported by
+hooks/validate_content.py (strict builds fail); here it keeps the English text.
 """
 
 from __future__ import annotations
-
-import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from shared import CHINESE, is_chinese_build, source_label, zh_docs_dir
-
-log = logging.getLogger("mkdocs.hooks.zh_overlay")
 
 # --- hooks ------------------------------------------------------------------
 
@@ -47,29 +43,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if zh_source.is_file():
             file.abs_src_path = str(zh_source)
             file.locale = CHINESE
-        else:
-            log.warning(
-                f"{source_label(config, file.src_uri, 'en')}: no Chinese translation; "
-                f"create {source_label(config, file.src_uri, CHINESE)} "
-                "(python -m tools.scaffold makes both files of a new page)"
-            )
-    if chinese:
-        _warn_about_orphans(files, config)
     return files
-
-
-# --- helpers ----------------------------------------------------------------
-
-
-def _warn_about_orphans(files: Files, config: MkDocsConfig) -> None:
-    zh_dir = zh_docs_dir(config)
-    if not zh_dir.is_dir():
-        return
-    for path in sorted(zh_dir.rglob("*.md")):
-        src_uri = path.relative_to(zh_dir).as_posix()
-        if src_uri not in files.src_uris:
-            log.warning(
-                f"{source_label(config, src_uri, CHINESE)}: no English page at "
-                f"{source_label(config, src_uri, 'en')}; add it, or move the "
-                "Chinese file to the same path as its English page"
-            )
