@@ -33,6 +33,7 @@ from catalog import (
     AUDIENCE_FOLDER,
     TEXT,
     VIEW_ANCHOR,
+    VIEW_EXCERPT_CLASS,
     Catalog,
     Entry,
     audience_label,
@@ -165,7 +166,7 @@ def _audience_item(entry: Entry, tag: str, from_src_uri: str, files: Files, lang
     if entry.has_view_anchor:
         view = f"[{TEXT[language]['view']}]({md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)})"
         summary = f"{words['colon']}{md_text(entry.summary)}" if entry.summary else ""
-        lines += ["", f"    {view}{summary}"]
+        lines += ["", f"    {view}{summary}", f"    {{ .{VIEW_EXCERPT_CLASS} }}"]
     others = tuple(other for other in entry.applies_to if other != tag)
     if others:
         lines += [

@@ -306,6 +306,9 @@ def _backlinks(ordered: list[Entry]) -> dict[str, tuple[str, ...]]:
 LINKED_KINDS = ("provision", "process")
 AUDIENCE_FOLDER = "audiences"
 VIEW_ANCHOR = "reindeer-view"
+# Class of the paragraphs that quote a view elsewhere (views index, related lists, audience
+# pages): quoted words, so glossary_links.py leaves them as they are, like the view itself.
+VIEW_EXCERPT_CLASS = "view-excerpt"
 
 # Markers a page may hold; each is rendered by the hook named beside it.
 CARDS_MARKER = "provisions:cards"  # provision_cards.py

@@ -11,9 +11,11 @@ name first) becomes a link to `glossary.md#<term id>` of the same edition,
 with the term's meaning as its title (shown on hover; a tap opens the entry).
 On English pages the Chinese term follows the first use, "Apostille
 (附加证明书)", so readers learn the words officials use. Text inside h1-h6,
-a, code, pre, abbr, admonition titles and `.official-text` (and anything an
-editor marks `.no-glossary`) is never touched. Pages with no term are returned
-unchanged without being parsed. Uses BeautifulSoup (html.parser) at build time.
+a, code, pre, abbr and admonition titles is never touched, and neither are
+quoted words: the official text (`.official-text`), the Reindeer View
+(`.reindeer-view`) and its excerpts on other pages (`.view-excerpt`); an editor
+can exclude anything else with the class `no-glossary`. Pages with no term are
+returned unchanged without being parsed. Uses BeautifulSoup (html.parser) at build time.
 Each edition's build links to its own glossary page from its own catalog.
 """
 
@@ -26,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from catalog import Term, catalog, is_chinese, matched_term, url_link
+from catalog import VIEW_EXCERPT_CLASS, Term, catalog, is_chinese, matched_term, url_link
 from shared import CHINESE
 
 # --- hooks ------------------------------------------------------------------
@@ -107,4 +109,6 @@ SKIP_TAGS = frozenset(
     {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "abbr", "script", "style",
      "svg", "math", "button", "select", "textarea", "summary", "title", "noscript"}
 )
-SKIP_CLASSES = frozenset({"official-text", "admonition-title", "headerlink", "glossary-term", "no-glossary"})
+SKIP_CLASSES = frozenset(
+    {"official-text", "reindeer-view", VIEW_EXCERPT_CLASS, "admonition-title", "headerlink", "glossary-term", "no-glossary"}
+)

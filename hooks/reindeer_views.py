@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from catalog import (
     TEXT,
     VIEW_ANCHOR,
+    VIEW_EXCERPT_CLASS,
     VIEWS_MARKER,
     Catalog,
     Entry,
@@ -68,7 +69,8 @@ def _view_item(entry: Entry, from_src_uri: str, language: str) -> str:
     view_link = md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)
     return (
         f"-   **[{md_text(display_title(entry, language))}]({page_link})**\n\n"
-        f"    {md_text(opening_sentences(entry.opening, language, OPENING_SENTENCES))}\n\n"
+        f"    {md_text(opening_sentences(entry.opening, language, OPENING_SENTENCES))}\n"
+        f"    {{ .{VIEW_EXCERPT_CLASS} }}\n\n"
         f"    [{LABELS[language]['read'].format(view=TEXT[language]['view'])} →]({view_link})"
     )
 

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from catalog import (
     TEXT,
     VIEW_ANCHOR,
+    VIEW_EXCERPT_CLASS,
     Catalog,
     Entry,
     audience_label,
@@ -113,7 +114,7 @@ def _item(other: Entry, why: dict[str, list[str]], from_src_uri: str, language: 
     if other.has_view_anchor:
         view = f"[{TEXT[language]['view']}]({md_link(from_src_uri, other.src_uri, VIEW_ANCHOR)})"
         summary = f"{words['colon']}{md_text(other.summary)}" if other.summary else ""
-        lines += ["", f"    {view}{summary}"]
+        lines += ["", f"    {view}{summary}", f"    {{ .{VIEW_EXCERPT_CLASS} }}"]
     return "\n".join(lines)
 
 

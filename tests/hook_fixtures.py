@@ -71,7 +71,7 @@ def source_files(root: Path, pages: dict[str, str]) -> Files:
     return Files([File(relative, str(docs), str(root / "site"), True) for relative in pages])
 
 
-def provision_page(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False) -> str:
+def provision_page(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False, notes="") -> str:
     """A provision page in the content contract's shape: front matter, official text, Reindeer View."""
     quotes = [f'<blockquote lang="en" markdown>\n{view_en}\n</blockquote>',
               f'<blockquote lang="zh" markdown>\n{view_zh}\n</blockquote>']
@@ -104,6 +104,8 @@ reviewed: 2024-01-10
 {quotes[0]}
 {quotes[1]}
 </div>
+
+{notes}
 """
 
 
@@ -188,6 +190,7 @@ SMALL_SITE: dict[str, str] = {
         "Category A talent may use the green channel.",
         "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
         "A类人才转聘更快。第二句。",
+        notes="If you are Category A, ask about a job transfer. Category AB is not a category.",
     ),
     "docs_zh/provisions/green-channel.md": provision_page(
         1, "provision-1", "绿色通道", "[category-a, job-transfer]", "[]",
@@ -195,6 +198,7 @@ SMALL_SITE: dict[str, str] = {
         "Category A holders get a faster job transfer.",
         "A类人才转聘更快。第二句。",
         zh_first=True,
+        notes="A类人才可申请转聘。",
     ),
     "docs/provisions/apostille.md": provision_page(
         2, "provision-2", "Apostille instead of legalisation", "[first-application]", "[provision-1]",
@@ -202,6 +206,7 @@ SMALL_SITE: dict[str, str] = {
         "An Apostille is enough now. Ask your home country for one.\n\n"
         "Write `Apostille` in the form. See the [glossary](../glossary.md).",
         "附加证明书即可。请向本国申请。",
+        notes="Get an Apostille (附加证明书) at home.",
     ),
     "docs_zh/provisions/apostille.md": provision_page(
         2, "provision-2", "以附加证明书代替认证", "[first-application]", "[provision-1]",
@@ -209,6 +214,7 @@ SMALL_SITE: dict[str, str] = {
         "An Apostille is enough now.",
         "现在附加证明书即可。请向本国申请。",
         zh_first=True,
+        notes="请在本国办理附加证明书。",
     ),
     "docs/provisions/research.md": provision_page(
         3, "provision-3", "Research talent", "[category-a, research-talent]", "[]",

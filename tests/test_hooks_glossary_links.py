@@ -56,10 +56,12 @@ def test_english_names_match_on_word_boundaries_only():
     assert [a.get_text() for a in soup.select("a.glossary-term")] == ["Category A"]
 
 
-def test_headings_links_code_and_the_official_text_are_left_alone():
+def test_headings_links_code_and_quoted_words_are_left_alone():
     html = (
         "<h2>Apostille</h2><p><a href='x'>Apostille</a> <code>Apostille</code></p>"
         "<div class='official-text'><blockquote><p>Apostille</p></blockquote></div>"
+        "<div class='reindeer-view'><blockquote lang='en'><p>Apostille</p></blockquote></div>"
+        "<p class='view-excerpt'>Apostille</p><p class='no-glossary'>Apostille</p>"
         "<div class='admonition'><p class='admonition-title'>Apostille</p></div><pre>Apostille</pre>"
         "<p>Then the Apostille.</p>"
     )
@@ -86,9 +88,14 @@ def test_built_pages_link_terms_to_the_entry_in_their_own_edition(small_site):
             assert fragment in ids_on(small_site, target), f"{page}: the glossary has no entry #{fragment}"
 
 
-def test_built_pages_leave_the_official_text_and_headings_alone(small_site):
-    soup = small_site.html("provisions/green-channel/index.html")
-    assert not soup.select(".official-text a.glossary-term, h1 a.glossary-term, h2 a.glossary-term")
+def test_built_pages_leave_headings_and_quoted_words_alone(small_site):
+    for page in ("provisions/green-channel/index.html", "views/index.html", "zh/audiences/category-a/index.html"):
+        soup = small_site.html(page)
+        touched = soup.select(
+            ".official-text a.glossary-term, .reindeer-view a.glossary-term, .view-excerpt a.glossary-term, "
+            "h1 a.glossary-term, h2 a.glossary-term"
+        )
+        assert not touched, f"{page}: glossary links inside quoted words or headings: {touched}"
 
 
 def test_the_glossary_page_does_not_link_to_itself(small_site):
