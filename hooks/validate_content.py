@@ -655,9 +655,9 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
     if match is None:
         return True
     source = edition_source(config, match["uri"])
-    if source is None:  # the Chinese build's English fallback: the English build reported it
-        return False
-    if not source.is_file():  # a generated page: keep MkDocs' words
+    if source is None and (Path(config.docs_dir) / match["uri"]).is_file():
+        return False  # the Chinese build's English fallback: the English build reported it
+    if source is None or not source.is_file():  # a generated page: keep MkDocs' words
         return True
     line = _line_of(source, match["link"])
     record.msg = _format(source_label(config, match["uri"]), line, match["rest"])
@@ -675,9 +675,10 @@ def _line_of(path: Path, link: str) -> int | None:
 
 
 def _remove_link_filters() -> None:
+    """Remove our filter, also one left by an earlier load of this module (`mkdocs serve`)."""
     logger = logging.getLogger(MKDOCS_PAGES_LOGGER)
     for installed in list(logger.filters):
-        if isinstance(installed, partial) and installed.func is _name_the_source:
+        if isinstance(installed, partial) and getattr(installed.func, "__name__", "") == _name_the_source.__name__:
             logger.removeFilter(installed)
 
 
