@@ -1,0 +1,219 @@
+"""Content validation: each kind of staff mistake fails the strict build with one clear line.
+
+Each test breaks one thing in a temporary copy of the project, builds it with
+`mkdocs build --strict` and checks what staff would see: a non-zero exit status,
+no traceback, and a WARNING line that starts with the file they must edit
+(docs/... or docs_zh/...) and its line where one is known, then says what is
+wrong. hooks/validate_content.py makes these lines; MkDocs' own link and anchor
+checks are relabelled by it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_env, run_strict_build
+from content_schema import AUDIENCES
+from project_copy import append_line, copy_project, line_number, pages_of_kind, replace_once, set_key
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def build(project: Path) -> subprocess.CompletedProcess:
+    return run_strict_build(project, project.parent / "site")
+
+
+def problems(result: subprocess.CompletedProcess) -> list[str]:
+    """The WARNING lines of a build, without MkDocs' 'WARNING -  ' prefix."""
+    return [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("WARNING")]
+
+
+def reported(result: subprocess.CompletedProcess, where: str, *words: str) -> str:
+    """Assert the build failed cleanly and a problem line starts '<where>: ' and says `words`."""
+    assert result.returncode != 0, f"the strict build passed; readers would see the mistake:\n{result.stderr}"
+    assert "Traceback" not in result.stderr, f"staff got a traceback instead of a message:\n{result.stderr}"
+    matching = [line for line in problems(result) if line.startswith(f"{where}: ") and all(word in line for word in words)]
+    assert matching, f"no problem line starting {where!r} and saying {words}; got:\n" + "\n".join(problems(result))
+    return matching[0]
+
+
+# --- links and anchors (MkDocs' checks, naming the real file) ----------------
+
+
+def test_broken_link_names_the_chinese_file_and_line(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = append_line(project / "docs_zh" / page, "另见[旧页面](no-such-page.md)。")
+    reported(build(project), f"docs_zh/{page}:{line}", "'no-such-page.md'", "not found")
+
+
+def test_broken_anchor_names_the_english_file_and_line(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = append_line(project / "docs" / page, "See [the list](#no-such-heading).")
+    reported(build(project), f"docs/{page}:{line}", "'#no-such-heading'", "no such anchor")
+
+
+# --- both editions ------------------------------------------------------------
+
+
+def test_missing_translation_names_the_english_page_and_the_file_to_create(project):
+    page = pages_of_kind(project, "faq")[0]
+    (project / "docs_zh" / page).unlink()
+    reported(build(project), f"docs/{page}", "no Chinese translation", f"docs_zh/{page}")
+
+
+def test_orphan_translation_names_the_missing_english_page(project):
+    (project / "docs_zh" / "extra-page.md").write_text("---\nid: extra-page\n---\n\n# 多余的页面\n", encoding="utf-8")
+    reported(build(project), "docs_zh/extra-page.md", "no English page docs/extra-page.md")
+
+
+def test_heading_ids_that_differ_between_editions_are_reported_on_the_chinese_file(project):
+    page = pages_of_kind(project, "provision")[0]
+    chinese = project / "docs_zh" / page
+    replace_once(chinese, "{ #official-text }", "{ #guanfang-yuanwen }")
+    result = build(project)
+    reported(result, f"docs_zh/{page}", "heading id '#official-text'", f"docs/{page}:", "missing here")
+    line = line_number(chinese, "{ #guanfang-yuanwen }")
+    reported(result, f"docs_zh/{page}:{line}", "heading id '#guanfang-yuanwen' is not in", f"docs/{page}")
+
+
+def test_chinese_page_without_translation_record_names_the_command_that_adds_it(project):
+    page = pages_of_kind(project, "provision")[0]
+    chinese = project / "docs_zh" / page
+    text = chinese.read_text(encoding="utf-8")
+    chinese.write_text("".join(line for line in text.splitlines(keepends=True) if not line.startswith("translated_from:")), encoding="utf-8")
+    reported(
+        build(project),
+        f"docs_zh/{page}",
+        "'translated_from' is missing",
+        f"python -m tools.translations mark docs_zh/{page}",
+    )
+
+
+# --- reading the file ---------------------------------------------------------
+
+
+def test_malformed_front_matter_is_a_problem_not_a_page_without_metadata(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = set_key(project / "docs" / page, "title", "Apostille: no more legalisation")
+    reported(build(project), f"docs/{page}:{line}", "front matter is not valid YAML")
+
+
+def test_file_that_is_not_utf8_is_reported_without_a_traceback(project):
+    page = pages_of_kind(project, "provision")[0]
+    chinese = project / "docs_zh" / page
+    line = append_line(chinese, "Café")
+    chinese.write_bytes(chinese.read_bytes().replace("Café".encode("utf-8"), "Café".encode("latin-1")))
+    result = build(project)
+    reported(result, f"docs_zh/{page}:{line}", "not UTF-8", "save the file as UTF-8")
+    assert "UnicodeDecodeError" not in result.stderr, result.stderr
+
+
+def test_empty_file_is_reported(project):
+    page = pages_of_kind(project, "faq")[0]
+    (project / "docs" / page).write_text("", encoding="utf-8")
+    reported(build(project), f"docs/{page}", "empty file")
+
+
+# --- front matter values --------------------------------------------------------
+
+
+def test_unknown_related_id_names_the_value_and_the_known_ids(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = set_key(project / "docs" / page, "related", "[provision-99]")
+    reported(build(project), f"docs/{page}:{line}", "'related' names unknown id 'provision-99'", "(known: provision-")
+
+
+def test_unknown_tag_names_the_value_and_the_allowed_tags(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = set_key(project / "docs_zh" / page, "applies_to", "[category-c]")
+    reported(
+        build(project),
+        f"docs_zh/{page}:{line}",
+        "'applies_to' has unknown tag 'category-c'",
+        f"(allowed: {', '.join(AUDIENCES)})",
+    )
+
+
+def test_duplicate_id_names_both_pages(project):
+    first, second = pages_of_kind(project, "provision")[:2]
+    first_id = next(
+        line.split(":", 1)[1].strip()
+        for line in (project / "docs" / first).read_text(encoding="utf-8").splitlines()
+        if line.startswith("id:")
+    )
+    line_id = set_key(project / "docs" / second, "id", first_id)
+    reported(build(project), f"docs/{second}:{line_id}", f"id '{first_id}' is already used by docs/{first}")
+
+
+def test_glossary_term_defined_twice_names_both_places(project):
+    page = pages_of_kind(project, "glossary")[0]
+    glossary = project / "docs" / page
+    text = glossary.read_text(encoding="utf-8")
+    first = text.index("\n  - id:") + 1
+    second = text.index("\n  - id:", first) + 1
+    term = text[first:second]
+    term_id = term.split("\n", 1)[0].split(":", 1)[1].strip()
+    glossary.write_text(text[:second] + term + text[second:], encoding="utf-8")
+    first_line = text[:first].count("\n") + 1
+    repeated_line = text[:second].count("\n") + 1
+    reported(
+        build(project),
+        f"docs/{page}:{repeated_line}",
+        f"glossary term '{term_id}' is defined twice",
+        f"docs/{page}:{first_line}",
+    )
+
+
+def test_provision_without_reindeer_view_is_reported(project):
+    page = pages_of_kind(project, "provision")[0]
+    english = project / "docs" / page
+    replace_once(english, "{ #reindeer-view }", "{ #our-view }")
+    replace_once(english, 'class="reindeer-view"', 'class="view"')
+    result = build(project)
+    reported(result, f"docs/{page}", "provision page has no Reindeer View heading")
+    reported(result, f"docs/{page}", "provision page has no Reindeer View block")
+
+
+# --- nothing half-built ---------------------------------------------------------
+
+
+def test_failed_build_leaves_the_published_site_untouched(project, tmp_path):
+    """`./site.sh build` swaps in a new site/ only when the strict build passed."""
+    _prepared_virtualenv(project)
+    published = project / "site" / "index.html"
+    published.parent.mkdir()
+    published.write_text("<p>yesterday's site</p>", encoding="utf-8")
+    page = pages_of_kind(project, "provision")[0]
+    append_line(project / "docs" / page, "See [nowhere](no-such-page.md).")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+
+    result = subprocess.run(
+        ["bash", "site.sh", "build"], cwd=project, env={**mkdocs_env(), "TMPDIR": str(scratch)}, capture_output=True, text=True
+    )
+
+    assert result.returncode != 0, f"the publishing build passed with a broken link:\n{result.stderr}"
+    assert "site/ left unchanged" in result.stderr, result.stderr
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"], "the failed build wrote into site/"
+    assert published.read_text(encoding="utf-8") == "<p>yesterday's site</p>", "the failed build replaced site/"
+    leftovers = list(scratch.glob("site-build.*"))  # site.sh's build folder (jieba also caches here)
+    assert not leftovers, f"a half-built site was left behind: {leftovers}"
+
+
+def _prepared_virtualenv(project: Path) -> None:
+    """site.sh's .venv, pointing at the interpreter running the tests (nothing installed)."""
+    bin_dir = project / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    python_bin = Path(sys.executable)
+    (bin_dir / "python").symlink_to(python_bin)
+    (bin_dir / "mkdocs").symlink_to(python_bin.parent / "mkdocs")
+    stamp = hashlib.sha256((project / "requirements.txt").read_bytes()).hexdigest()
+    (project / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
