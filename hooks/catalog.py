@@ -29,7 +29,7 @@ import html
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -82,7 +82,7 @@ def read_catalog(files: Files, language: str) -> Catalog:
         by_audience={tag: tuple(e for e in ordered if tag in e.applies_to) for tag in AUDIENCES},
         glossary_src_uri=glossary_src_uri,
         terms=tuple(terms),
-        term_pattern=term_pattern(terms),
+        term_matcher=term_matcher(terms),
     )
 
 
@@ -136,29 +136,33 @@ def parse_terms(raw: Any) -> list[Term]:
     return terms
 
 
-def term_pattern(terms: list[Term] | tuple[Term, ...]) -> re.Pattern | None:
-    """One regex for every name of every term: longest first, English on word boundaries, any case.
+def term_matcher(terms: list[Term] | tuple[Term, ...]) -> TermMatcher | None:
+    """Finds every name of every term: English on word boundaries and in any case, Chinese exactly.
 
-    The group name `t<index>` tells which term matched.
+    The names are compiled into one regex shaped as a trie (a shared prefix is tried once), so
+    a page is scanned in one pass whatever the number of names; an alternation of 150 names was
+    about 60 times slower. At each position the longest name wins.
     """
-    names = sorted(
-        ((name, index) for index, term in enumerate(terms) for name in term_names(term)),
-        key=lambda pair: -len(pair[0]),
-    )
-    if not names:
+    by_key: dict[str, Term] = {}
+    for term in terms:
+        for name in term_names(term):
+            by_key.setdefault(_name_key(name), term)
+    if not by_key:
         return None
+    english = [key for key in by_key if not is_chinese(key)]
+    chinese = [key for key in by_key if is_chinese(key)]
     parts = []
-    for name, index in names:
-        escaped = r"\s+".join(re.escape(word) for word in name.split())
-        if not is_chinese(name):
-            escaped = rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])"
-        parts.append(f"(?P<t{index}_{len(parts)}>{escaped})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    if english:
+        parts.append(rf"(?<![A-Za-z0-9])(?:{_trie_regex(english)})(?![A-Za-z0-9])")
+    if chinese:
+        parts.append(_trie_regex(chinese))
+    return TermMatcher(re.compile("|".join(parts), re.IGNORECASE), by_key)
 
 
-def matched_term(match: re.Match, terms: tuple[Term, ...]) -> Term:
-    """The term whose name `match` (from term_pattern) found."""
-    return terms[int(match.lastgroup[1:].split("_")[0])]
+def find_terms(matcher: TermMatcher, text: str) -> Iterator[tuple[re.Match, Term]]:
+    """Each use of a term's name in `text`, in order, with the term it names."""
+    for match in matcher.pattern.finditer(text):
+        yield match, matcher.by_key[_name_key(match.group())]
 
 
 def term_names(term: Term) -> list[str]:
@@ -280,6 +284,30 @@ def edited_path(config: MkDocsConfig, file: File) -> str:
     return source_label(config, file.src_uri)
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _trie_regex(keys: list[str]) -> str:
+    """One regex for `keys` (casefolded names), longest first at each branch; a space matches any run of spaces."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(node[char]) for char in sorted(node) if char]
+        if "" in node:
+            branches.append("")  # a name ends here; tried after every longer one
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 def _as_list(value: Any) -> list:
     if value is None:
         return []
@@ -371,6 +399,13 @@ class Term(NamedTuple):
     provisions: tuple[str, ...]
 
 
+class TermMatcher(NamedTuple):
+    """The compiled names of the glossary terms (see term_matcher)."""
+
+    pattern: re.Pattern
+    by_key: dict[str, Term]  # casefolded name, spaces collapsed -> term
+
+
 class Catalog(NamedTuple):
     """Everything one build's hooks need about the other pages of that build."""
 
@@ -381,4 +416,4 @@ class Catalog(NamedTuple):
     by_audience: dict[str, tuple[Entry, ...]]  # tag -> entries that apply to it
     glossary_src_uri: str | None
     terms: tuple[Term, ...]
-    term_pattern: re.Pattern | None
+    term_matcher: TermMatcher | None

@@ -26,7 +26,7 @@ from catalog import (
     Term,
     catalog,
     display_title,
-    matched_term,
+    find_terms,
     md_link,
     md_text,
     replace_marker,
@@ -56,10 +56,10 @@ def render_glossary(cat: Catalog, from_src_uri: str) -> str:
 def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
     """Term id -> pages that use it (by text, plus the term's own `provisions`), in catalog order."""
     found: dict[str, set[str]] = {term.id: {p for p in term.provisions if p in cat.entries} for term in cat.terms}
-    if cat.term_pattern is not None:
+    if cat.term_matcher is not None:
         for entry in cat.entries.values():
-            for match in cat.term_pattern.finditer(entry.body):
-                found[matched_term(match, cat.terms).id].add(entry.id)
+            for _, term in find_terms(cat.term_matcher, entry.body):
+                found[term.id].add(entry.id)
     return {term_id: [e for e in cat.entries.values() if e.id in ids] for term_id, ids in found.items()}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from catalog import parse_terms, term_pattern
+from catalog import parse_terms, term_matcher
 from glossary_links import link_terms
 from hook_fixtures import ids_on, link_target
 
@@ -16,11 +16,11 @@ TERMS = tuple(
         ]
     )
 )
-PATTERN = term_pattern(TERMS)
+MATCHER = term_matcher(TERMS)
 
 
 def _link(html: str, language: str = "en") -> BeautifulSoup:
-    return BeautifulSoup(link_terms(html, TERMS, PATTERN, "../glossary/", language), "html.parser")
+    return BeautifulSoup(link_terms(html, MATCHER, "../glossary/", language), "html.parser")
 
 
 def test_first_use_links_to_the_entry_with_the_meaning_on_hover():
@@ -72,7 +72,7 @@ def test_headings_links_code_and_quoted_words_are_left_alone():
 
 def test_a_page_without_terms_is_returned_untouched():
     html = "<p>Nothing to see<br>here.</p>"
-    assert link_terms(html, TERMS, PATTERN, "../glossary/", "en") is html
+    assert link_terms(html, MATCHER, "../glossary/", "en") is html
 
 
 def test_built_pages_link_terms_to_the_entry_in_their_own_edition(small_site):
@@ -100,3 +100,17 @@ def test_built_pages_leave_headings_and_quoted_words_alone(small_site):
 
 def test_the_glossary_page_does_not_link_to_itself(small_site):
     assert not small_site.html("glossary/index.html").select("a.glossary-term")
+
+
+def test_the_rest_of_the_page_is_written_back_byte_for_byte():
+    html = (
+        '<p>Tom &amp; Jerry<br>line<img alt="x > y" src="a.png"/></p><!-- Apostille -->'
+        "<script>if (a < b) { Apostille(); }</script><pre><code>Apostille</code></pre>"
+        "<p>Then an Apostille.</p>"
+    )
+    linked = link_terms(html, MATCHER, "../glossary/", "en")
+    inserted = (
+        '<a class="glossary-term" href="../glossary/#apostille" title="Replaces legalisation.">Apostille</a>'
+        ' <span class="glossary-term__zh" lang="zh">(附加证明书)</span>'
+    )
+    assert linked == html.replace("Then an Apostille.", f"Then an {inserted}."), linked
