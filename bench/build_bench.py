@@ -1,0 +1,349 @@
+"""How build time, page size, memory and the search index grow with the number of pages.
+
+    /tmp/venv/bin/python bench/build_bench.py --sizes 50,500
+    /tmp/venv/bin/python bench/build_bench.py --sizes 5          # quick check (the real pages only)
+    /tmp/venv/bin/python bench/build_bench.py --sizes 50,500 --repeat 3 --keep
+
+For each size (pages per language) it makes a project in a temporary folder and
+builds it with `mkdocs build --strict`, in a fresh process, as CI does; then the
+largest size again with our hooks switched off. It prints a table, and as its
+last line one JSON object:
+
+    {"sizes": {"50": {"seconds", "ms_per_page", "bytes_per_page", "largest_page_bytes",
+                      "peak_rss_mb", "search_index_bytes", ...}, ...},
+     "hooks_overhead": <largest size's seconds with our hooks / without them>}
+
+The project is the real one, copied: mkdocs.yml, hooks/, overrides/, tools/, and
+every page of docs/ and docs_zh/ (assets included). Synthetic pages are added until
+there are `size` pages per language: each "sample notice" is a copy of every real
+provision page pair (front matter, official text, Reindeer View, glossary terms,
+links), with new ids, titles and notice names, related ids pointing inside the
+copy, links rewritten for the new folder and, where the real docs_zh/ page records
+`translated_from`, the hash computed by hooks/translation_record.py. Sample notices
+sit in the navigation as the site would hold more notices: a "Sample notices"
+section, then groups of ten notices, then one section per notice, so
+`navigation.prune` renders only the open branch. Sizes below the real page count
+build the real pages alone.
+
+Measures, per size (both editions together):
+- seconds: wall-clock time of the whole `mkdocs build --strict` process
+  (Python start-up and jieba's dictionary load included, about 1.5 s);
+- ms_per_page: seconds / HTML pages built (both editions, generated pages included);
+- bytes_per_page, largest_page_bytes: sizes of the built HTML pages (not gzipped);
+- peak_rss_mb: peak resident memory of the mkdocs process (os.wait4);
+- search_index_bytes: the search index one reader downloads: the larger of the
+  editions' own index files when each edition has one, else the shared file.
+
+"Hooks switched off" means the `hooks:` list reduced to hooks/zh_overlay.py, which
+the Chinese edition cannot be built without (it points the zh build at docs_zh/).
+That build runs without --strict: pages link to the audience pages our hooks
+generate, and those links have no target without them (the warnings are counted
+and shown).
+
+Timings on a shared machine are noisy: --repeat N keeps the fastest of N builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    args = _parse_args()
+    work = Path(tempfile.mkdtemp(prefix="build-bench-"))
+    results: dict[str, dict] = {}
+    try:
+        for size in args.sizes:
+            project = make_project(work / f"size-{size}", size)
+            results[str(size)] = measure(project, args.repeat, strict=True)
+            _progress(size, results[str(size)])
+        largest = max(args.sizes)
+        project = work / f"size-{largest}"
+        baseline = measure(project, args.repeat, strict=False, config=switch_off_hooks(project))
+        _progress(f"{largest}, hooks off", baseline)
+    finally:
+        if args.keep:
+            print(f"projects kept in {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    # On CPU time: other work on a shared machine inflates wall time, not our own CPU time.
+    overhead = results[str(largest)]["cpu_seconds"] / baseline["cpu_seconds"]
+    print_table(results, baseline, largest, overhead)
+    summary = {
+        "sizes": results,
+        "hooks_overhead": round(overhead, 3),
+        "hooks_overhead_wall": round(results[str(largest)]["seconds"] / baseline["seconds"], 3),
+        "hooks_off": {str(largest): baseline},
+        "load_average": _load(),
+    }
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+# --- making a project -------------------------------------------------------
+
+
+def make_project(project: Path, size: int) -> Path:
+    """A copy of the real project with sample notices added up to `size` pages per language."""
+    project.mkdir(parents=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, project / name)
+    shutil.move(project / "mkdocs.yml", project / REAL_CONFIG)
+    provisions = real_provisions(project)
+    real_pages = len(list((project / "docs").rglob("*.md")))
+    notices = max(0, round((size - real_pages) / len(provisions))) if provisions else 0
+    sections = [add_notice(project, provisions, number) for number in range(1, notices + 1)]
+    write_config(project, sections)
+    return project
+
+
+def real_provisions(project: Path) -> list[str]:
+    """docs/ paths of the real provision pages (front matter `kind: provision`)."""
+    found = []
+    for path in sorted((project / "docs").rglob("*.md")):
+        _, meta = get_data(path.read_text(encoding="utf-8"))
+        if meta.get("kind") == "provision":
+            found.append(path.relative_to(project / "docs").as_posix())
+    return found
+
+
+def add_notice(project: Path, provisions: list[str], number: int) -> tuple[int, str, list[str]]:
+    """Copy every real provision pair into notices/group-NN/notice-NNN/; its nav entries."""
+    folder = f"{NOTICE_ROOT}/group-{(number - 1) // NOTICES_PER_GROUP + 1:02}/notice-{number:03}"
+    suffix = f"-n{number:03}"
+    ids = {_meta(project / "docs" / uri).get("id") for uri in provisions}
+    moved = {uri: f"{folder}/{posixpath.basename(uri)}" for uri in provisions}
+    for uri in provisions:
+        english = project / "docs" / moved[uri]
+        _write_copy(project / "docs" / uri, english, uri, moved, ids, suffix, number, "en")
+        chinese_source = project / "docs_zh" / uri
+        if chinese_source.is_file():
+            chinese = project / "docs_zh" / moved[uri]
+            _write_copy(chinese_source, chinese, uri, moved, ids, suffix, number, "zh")
+            _record_translation(project, chinese, english)
+    return number, folder, [moved[uri] for uri in provisions]
+
+
+def _write_copy(source, target, uri, moved, ids, suffix, number, language) -> None:
+    body, meta = get_data(source.read_text(encoding="utf-8"))
+    meta["id"] = f"{meta['id']}{suffix}"
+    meta["title"] = f"{meta['title']}{SAMPLE[language]['title'].format(number=number)}"
+    meta["related"] = [f"{r}{suffix}" if r in ids else r for r in meta.get("related") or []]
+    if isinstance(meta.get("notice"), dict):
+        meta["notice"] = {
+            lang: f"{text}{SAMPLE[lang]['title'].format(number=number)}" for lang, text in meta["notice"].items()
+        }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"---\n{front}---\n\n{_relink(body, uri, moved)}", encoding="utf-8")
+
+
+def _relink(body: str, uri: str, moved: dict[str, str]) -> str:
+    """Rewrite relative links of a page moved from `uri` to moved[uri]."""
+    old_dir, new_dir = posixpath.dirname(uri), posixpath.dirname(moved[uri])
+
+    def rewrite(match: re.Match) -> str:
+        target = match.group("target") or match.group("ref")
+        if re.match(r"^([a-z]+:|#|/)", target):
+            return match.group(0)
+        path, hash_, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(old_dir, path))
+        new_target = moved.get(resolved, resolved)
+        relative = posixpath.relpath(new_target, new_dir or ".")
+        return match.group(0).replace(target, relative + hash_ + anchor, 1)
+
+    return _LINK.sub(rewrite, body)
+
+
+def _record_translation(project: Path, chinese: Path, english: Path) -> None:
+    """Refresh `translated_from` with the project's own hash helper, if the page records one."""
+    body, meta = get_data(chinese.read_text(encoding="utf-8"))
+    if "translated_from" not in meta:
+        return
+    record = _project_module(project, "translation_record")
+    meta["translated_from"] = record.english_hash(english)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    chinese.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
+
+
+def _project_module(project: Path, name: str):
+    hooks = str(project / "hooks")
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)
+    return importlib.import_module(name)
+
+
+def write_config(project: Path, notices: list[tuple[int, str, list[str]]], hooks: list[str] | None = None) -> None:
+    """mkdocs.yml: INHERIT the real config, with the real nav plus the sample notices."""
+    real = yaml_load((project / REAL_CONFIG).read_text(encoding="utf-8"))
+    nav = list(real.get("nav") or [])
+    if notices:
+        groups: dict[str, list] = {}
+        for number, _, pages in notices:
+            group = f"Group {(number - 1) // NOTICES_PER_GROUP + 1}"
+            groups.setdefault(group, []).append({f"Notice {number}": pages})
+        nav.append({"Sample notices": [{name: items} for name, items in groups.items()]})
+    config = {"INHERIT": REAL_CONFIG}
+    if nav:
+        config["nav"] = nav
+    if hooks is not None:
+        config["hooks"] = hooks
+    text = "# Generated by bench/build_bench.py\n" + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def switch_off_hooks(project: Path) -> str:
+    """A second config beside mkdocs.yml, with only the hooks the Chinese edition cannot do without."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    real = yaml_load((project / REAL_CONFIG).read_text(encoding="utf-8"))
+    config["hooks"] = [hook for hook in real.get("hooks", []) if Path(hook).name in REQUIRED_HOOKS]
+    text = "# Generated by bench/build_bench.py: our hooks switched off\n"
+    (project / HOOKS_OFF_CONFIG).write_text(text + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return HOOKS_OFF_CONFIG
+
+
+# --- measuring --------------------------------------------------------------
+
+
+def measure(project: Path, repeat: int, strict: bool, config: str = "mkdocs.yml") -> dict:
+    runs = [_build(project, strict, config) for _ in range(max(1, repeat))]
+    best = min(runs, key=lambda run: run["seconds"])
+    site = project / "site"
+    pages = sorted(site.rglob("*.html"))
+    pages = [p for p in pages if p.name != "404.html"]
+    sizes = {p: p.stat().st_size for p in pages}
+    largest = max(sizes, key=sizes.get)
+    indexes = {
+        edition: site / prefix / "search" / "search_index.json"
+        for edition, prefix in (("en", ""), ("zh", "zh"))
+        if (site / prefix / "search" / "search_index.json").is_file()
+    }
+    index_sizes = {edition: path.stat().st_size for edition, path in indexes.items()}
+    cpu = min(run["cpu_seconds"] for run in runs)
+    return {
+        "seconds": round(best["seconds"], 2),
+        "ms_per_page": round(best["seconds"] * 1000 / len(pages), 2),
+        "bytes_per_page": round(sum(sizes.values()) / len(pages)),
+        "largest_page_bytes": sizes[largest],
+        "peak_rss_mb": round(max(run["peak_rss_mb"] for run in runs), 1),
+        "search_index_bytes": max(index_sizes.values()) if index_sizes else 0,
+        "pages": len(pages),
+        "cpu_seconds": round(cpu, 2),
+        "cpu_ms_per_page": round(cpu * 1000 / len(pages), 2),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "search_index_files": {e: index_sizes[e] for e in index_sizes},
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "warnings": best["warnings"],
+        "all_seconds": [round(run["seconds"], 2) for run in runs],
+    }
+
+
+def _build(project: Path, strict: bool, config: str) -> dict:
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", config, "--site-dir", str(site)]
+    if strict:
+        command.insert(4, "--strict")  # never with -q: it hides the warnings strict counts
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    log = project / "build.log"
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    text = log.read_text(encoding="utf-8")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"build of {project.name} failed ({' '.join(command[2:])}):\n{text[-6000:]}")
+    return {
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux reports KiB
+        "warnings": sum(1 for line in text.splitlines() if line.startswith("WARNING")),
+    }
+
+
+# --- reporting --------------------------------------------------------------
+
+
+def print_table(results: dict, baseline: dict, largest: int, overhead: float) -> None:
+    rows = [(size, r) for size, r in results.items()] + [(f"{largest} hooks off", baseline)]
+    header = (
+        f"{'pages/lang':<16}{'built':>7}{'seconds':>9}{'ms/page':>9}{'cpu ms':>8}{'KB/page':>9}"
+        f"{'largest KB':>12}{'RSS MB':>8}{'search KB':>11}  largest page"
+    )
+    print(header)
+    print("-" * len(header))
+    for size, r in rows:
+        search = "/".join(f"{b / 1024:.0f}" for b in r["search_index_files"].values())
+        print(
+            f"{size:<16}{r['pages']:>7}{r['seconds']:>9.2f}{r['ms_per_page']:>9.2f}{r['cpu_ms_per_page']:>8.2f}"
+            f"{r['bytes_per_page'] / 1024:>9.1f}{r['largest_page_bytes'] / 1024:>12.1f}"
+            f"{r['peak_rss_mb']:>8.0f}{search:>11}  {r['largest_page']}"
+        )
+    sizes = sorted(results, key=int)
+    if len(sizes) > 1:
+        growth = results[sizes[-1]]["bytes_per_page"] / results[sizes[0]]["bytes_per_page"]
+        print(f"\nbytes per page, {sizes[-1]} vs {sizes[0]} pages/lang: x{growth:.2f}")
+    print(f"hooks overhead at {largest} pages/lang: x{overhead:.2f} in CPU time ({results[str(largest)]['cpu_seconds']:.2f} s "
+          f"with our hooks, {baseline['cpu_seconds']:.2f} s without; {baseline['warnings']} warnings without them)")
+    print("ms/page: wall clock per HTML page built, both editions; cpu ms: the build's own CPU time per page")
+    print(f"search KB: each edition's own index (en/zh), or the one shared file; load average {_load()}\n")
+
+
+def _progress(label, result: dict) -> None:
+    print(f"built {label}: {result['pages']} pages in {result['seconds']:.1f} s", file=sys.stderr)
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def _meta(path: Path) -> dict:
+    return get_data(path.read_text(encoding="utf-8"))[1]
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="50,500", type=lambda s: [int(x) for x in s.split(",")],
+                        help="pages per language, comma-separated (default 50,500)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest is kept")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    return parser.parse_args()
+
+
+# --- data -------------------------------------------------------------------
+
+COPIED = ("mkdocs.yml", "hooks", "overrides", "tools", "docs", "docs_zh")
+REAL_CONFIG = "mkdocs.real.yml"
+HOOKS_OFF_CONFIG = "mkdocs.hooks-off.yml"
+REQUIRED_HOOKS = ("zh_overlay.py",)
+NOTICE_ROOT = "notices"
+NOTICES_PER_GROUP = 10
+SAMPLE = {"en": {"title": " (sample {number})"}, "zh": {"title": "（示例 {number}）"}}
+# Inline Markdown links and reference definitions; group "target" is the URL.
+_LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*(?P<ref>\S+)", re.M)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
