@@ -103,6 +103,18 @@ def test_each_file_has_the_title_in_its_own_language(project):
     assert chinese["title"] == "脚手架测试条款"
 
 
+def test_chinese_file_records_the_english_version_it_translates(project):
+    """The build requires `translated_from`; it names the English file's git blob id."""
+    scaffold(project, *NEW_PROVISION)
+    recorded = front_matter(project / "docs_zh/provisions/scaffold-test.md").get("translated_from")
+    blob = subprocess.run(
+        ["git", "hash-object", "docs/provisions/scaffold-test.md"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert isinstance(recorded, str) and blob.startswith(recorded), (
+        f"translated_from is {recorded!r}, not the English file's version {blob}"
+    )
+
+
 def test_same_notice_as_copies_the_notice_from_an_existing_provision(project):
     scaffold(project, *NEW_PROVISION)
     result = scaffold(

@@ -8,7 +8,10 @@ The front matter follows hooks/content_schema.py (CONTRIBUTING.md documents it);
 the body comes from tools/templates/, with the headings and blocks each kind
 uses and HTML comments saying what to write (readers never see them). A fresh
 pair builds strict once the page is in `nav`. The scaffold never overwrites a
-page: if either file exists it writes nothing and exits with status 1.
+page: if either file exists it writes nothing and exits with status 1; for
+options it cannot use it names every problem, writes nothing and exits with 2.
+After writing, it records in the Chinese file which version of the English file
+it translates (tools/translations.py), as the build requires.
 """
 
 from __future__ import annotations
@@ -22,11 +25,14 @@ from string import Template
 from typing import Any, Callable
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from content_schema import AUDIENCES, CHANGES, KIND_KEYS  # noqa: E402
+from content_schema import AUDIENCES, CHANGES, ID_PATTERN, KIND_KEYS  # noqa: E402
+
+from .translations import mark_translated  # noqa: E402
 
 # --- command ----------------------------------------------------------------
 
@@ -46,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Edit the existing page, or choose another path.", file=sys.stderr)
         return 1
     try:
-        meta = front_matter(args, page, existing_ids())
+        meta = front_matter(args, page, page_kinds())
     except ValueError as problem:
         return fail(str(problem))
     for language, path in targets.items():
@@ -54,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         with path.open("x", encoding="utf-8") as out:
             out.write(render(args.kind, meta[language], language))
         print(f"wrote {relative(path)}")
+    # The Chinese file starts as a translation of the English template; the
+    # build requires the record (CONTRIBUTING.md, "Translation freshness").
+    recorded = mark_translated(targets["zh"])
+    print(f"recorded in {relative(targets['zh'])}: translated_from: {recorded}")
     print(next_steps(page, meta["en"]["title"]))
     return 0
 
@@ -68,16 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kind", required=True, choices=list(KIND_KEYS), help="page kind")
     parser.add_argument("--title", required=True, help="English title")
     parser.add_argument("--title-zh", required=True, help="Chinese title")
-    parser.add_argument("--id", help="page id, unique on the site (default: provision-NUMBER, else the file name)")
+    parser.add_argument("--id", help="unique page id (default: provision-NUMBER, else the file name)")
     parser.add_argument("--description", help="one English sentence for search results (default: the title)")
     parser.add_argument("--description-zh", help="one Chinese sentence (default: the Chinese title)")
-    parser.add_argument("--applies-to", type=_words, default=[], metavar="TAG,TAG", help="audiences, comma-separated (provision, process)")
-    parser.add_argument("--related", type=_words, default=[], metavar="ID,ID", help="ids of related pages, comma-separated")
+    parser.add_argument(
+        "--applies-to", type=_words, default=[], metavar="TAG,TAG", help="audience tags, comma-separated"
+    )
+    parser.add_argument("--related", type=_words, default=[], metavar="ID,ID", help="related page ids, comma-separated")
     parser.add_argument("--change", choices=list(CHANGES), help="how a provision compares with earlier policy")
     parser.add_argument("--number", type=int, help="provision number (default: from an id like provision-8)")
     notice = parser.add_argument_group("the notice a provision belongs to")
     notice.add_argument("--same-notice-as", metavar="PAGE", help="copy issued/issuer/notice from this provision page")
-    notice.add_argument("--issued", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="date the notice was issued, YYYY-MM-DD")
+    notice.add_argument("--issued", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="date of the notice")
     notice.add_argument("--issuer", help="issuing body, English")
     notice.add_argument("--issuer-zh", help="issuing body, Chinese")
     notice.add_argument("--notice", help="title of the notice, English")
@@ -106,7 +118,7 @@ def page_path(raw: str) -> Path:
     return Path(name + ".md")
 
 
-def front_matter(args: argparse.Namespace, page: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
+def front_matter(args: argparse.Namespace, page: Path, ids: dict[str, str]) -> dict[str, dict[str, Any]]:
     """Each language's front matter: the same keys and values, title and description translated.
 
     Raises ValueError naming every problem at once, one per line.
@@ -154,20 +166,26 @@ def unused_options(args: argparse.Namespace) -> list[str]:
     ]
 
 
-def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: set[str]) -> Any:
+def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: dict[str, str]) -> Any:
     if key == "number":
         return number
     if key == "applies_to":
         unknown = [tag for tag in args.applies_to if tag not in AUDIENCES]
         if unknown:
-            raise ValueError(f"--applies-to: unknown audience {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}")
+            raise ValueError(
+                f"--applies-to: unknown audience {', '.join(unknown)}; choose from {', '.join(AUDIENCES)}"
+            )
         if not args.applies_to:
             raise ValueError(f"--applies-to: a {args.kind} page needs at least one of {', '.join(AUDIENCES)}")
         return list(args.applies_to)
     if key == "related":
-        unknown = [page_id for page_id in args.related if page_id not in ids]
+        relatable = sorted(page_id for page_id, kind in ids.items() if kind in RELATABLE_KINDS)
+        unknown = [page_id for page_id in args.related if page_id not in relatable]
         if unknown:
-            raise ValueError(f"--related: no page has the id {', '.join(unknown)}")
+            raise ValueError(
+                f"--related: {', '.join(unknown)} is not the id of a provision or process page "
+                f"(known: {', '.join(relatable) or 'none'})"
+            )
         return list(args.related)
     if key in NOTICE_KEYS:
         return notice_fields(args)[key]
@@ -177,12 +195,13 @@ def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: set[
 
 
 def provision_number(args: argparse.Namespace) -> int:
-    if args.number is not None:
-        return args.number
     match = re.fullmatch(r"provision-(\d+)", args.id or "")
-    if not match:
+    number = args.number if args.number is not None else int(match.group(1)) if match else None
+    if number is None:
         raise ValueError("--number: a provision needs its number (or an id like provision-8)")
-    return int(match.group(1))
+    if number < 1:
+        raise ValueError(f"--number {number}: a provision's number is a whole number from 1")
+    return number
 
 
 def notice_fields(args: argparse.Namespace) -> dict[str, Any]:
@@ -198,7 +217,7 @@ def notice_fields(args: argparse.Namespace) -> dict[str, Any]:
         "issuer": {"en": args.issuer, "zh": args.issuer_zh},
         "notice": {"en": args.notice, "zh": args.notice_zh},
     }
-    missing = [option for option, value in NOTICE_OPTIONS.items() if getattr(args, value) is None]
+    missing = [option for option in NOTICE_OPTIONS if getattr(args, KEY_OPTIONS[option][0]) is None]
     if missing:
         raise ValueError(
             "a provision needs its notice: give --same-notice-as PAGE, or " + ", ".join(missing)
@@ -206,31 +225,25 @@ def notice_fields(args: argparse.Namespace) -> dict[str, Any]:
     return given
 
 
-def check_id(page_id: str, ids: set[str]) -> None:
+def check_id(page_id: str, ids: dict[str, str]) -> None:
     if not _PAGE_ID.fullmatch(page_id):
         raise ValueError(f"--id {page_id!r}: use lower-case letters, digits and hyphens")
     if page_id in ids:
         raise ValueError(f"--id {page_id!r}: another page already has this id")
 
 
-def existing_ids() -> set[str]:
-    """Ids of every English page (the Chinese page of a pair has the same id)."""
+def page_kinds() -> dict[str, str]:
+    """id -> kind of every English page (the Chinese page of a pair has the same id)."""
     return {
-        str(meta["id"])
-        for path in (ROOT / FOLDERS["en"]).rglob("*.md")
+        str(meta["id"]): str(meta.get("kind"))
+        for path in sorted((ROOT / FOLDERS["en"]).rglob("*.md"))
         if "id" in (meta := read_front_matter(path))
     }
 
 
 def read_front_matter(path: Path) -> dict[str, Any]:
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    if not match:
-        return {}
-    try:
-        meta = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
+    """A page's front matter as MkDocs reads it ({} when it has none or it is not valid YAML)."""
+    return get_data(path.read_text(encoding="utf-8", errors="replace"))[1]
 
 
 def render(kind: str, meta: dict[str, Any], language: str) -> str:
@@ -276,6 +289,8 @@ def next_steps(page: Path, title: str) -> str:
             "  3. Preview both languages with ./site.sh serve:",
             f"       http://127.0.0.1:8000/{url}",
             f"       http://127.0.0.1:8000/zh/{url}",
+            "  4. When the Chinese page matches the finished English page, record it:",
+            f"       python -m tools.translations mark {FOLDERS['zh']}/{page.as_posix()}",
             "  See CONTRIBUTING.md for the front matter and every build message.",
         ]
     )
@@ -301,6 +316,7 @@ LANGUAGES = ("en", "zh")
 FOLDERS = {"en": "docs", "zh": "docs_zh"}
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 NOTICE_KEYS = ("issued", "issuer", "notice")
+RELATABLE_KINDS = ("provision", "process")  # what `related` may name
 # Options that fill one kind-specific key: option -> (argparse attribute, key).
 KEY_OPTIONS = {
     "--applies-to": ("applies_to", "applies_to"),
@@ -313,17 +329,12 @@ KEY_OPTIONS = {
     "--notice": ("notice", "notice"),
     "--notice-zh": ("notice_zh", "notice"),
 }
-NOTICE_OPTIONS = {
-    "--issued": "issued",
-    "--issuer": "issuer",
-    "--issuer-zh": "issuer_zh",
-    "--notice": "notice",
-    "--notice-zh": "notice_zh",
-}
-_PAGE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
-_PAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# The options that describe a new notice, when --same-notice-as is not given.
+NOTICE_OPTIONS = ("--issued", "--issuer", "--issuer-zh", "--notice", "--notice-zh")
+# A page path: one page id per folder level, e.g. provisions/new-slug.
+_PAGE_PATH = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*")
+_PAGE_ID = re.compile(ID_PATTERN)
 _NAV = re.compile(r"^nav:", re.M)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
 if __name__ == "__main__":
