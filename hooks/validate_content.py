@@ -14,6 +14,10 @@ Events (every one runs in the English build and again in the Chinese build):
   ties the editions together (pairs of files, ids and key values, heading ids,
   glossary terms). The hook is listed first in mkdocs.yml, so among hooks at the
   same priority it is also the first to see the files.
+- on_page_markdown, priority 100: before other hooks, Material's search plugin
+  and the templates read page.meta, drops a value of the wrong type as a whole
+  (`search: 5`, `title: [a, b]`; already reported by on_files), so that a
+  content mistake never ends in a traceback from code that trusts the schema.
 - on_page_content, priority -50: after other hooks' content changes (default 0),
   checks that a provision page, as rendered, has its Reindeer View (a heading
   with id `reindeer-view` and a `.reindeer-view` block).
@@ -133,6 +137,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for label, line, text in located:
         log.warning(_format(label, line, text))
     return files
+
+
+# Early, before other hooks, Material's search and the templates read page.meta.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is None:
+        for key in [key for key, value in page.meta.items() if _wrong_shape(key, value)]:
+            del page.meta[key]  # reported by on_files; the page builds as if the key were absent
+    return markdown
 
 
 # Late, after other hooks' content changes at the default priority.
@@ -507,6 +520,16 @@ def _pair_problems(zh: dict, en: dict) -> list:
 
 
 # --- helpers: value checks (one per KEY_TYPES type) -------------------------
+
+
+def _wrong_shape(key: object, value: object) -> bool:
+    """Whether a value is of the wrong type as a whole (`search: 5`, `title: [a, b]`).
+
+    Item-level problems (an unknown tag in a list) do not count: other hooks skip bad items.
+    """
+    if key not in KEY_TYPES:
+        return False
+    return any(path == (key,) for path, _ in _CHECKS[KEY_TYPES[key]](key, value))
 
 
 def _check_text(key: str, value: object) -> list:

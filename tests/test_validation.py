@@ -125,6 +125,15 @@ def test_empty_file_is_reported(project):
 # --- front matter values --------------------------------------------------------
 
 
+def test_value_of_the_wrong_type_is_reported_without_a_traceback(project):
+    """Material's search plugin would crash on `search: 5`; staff get the schema's words instead."""
+    page = pages_of_kind(project, "faq")[0]
+    faq = project / "docs" / page
+    replace_once(faq, "\nreviewed:", "\nsearch: 5\nreviewed:")
+    line = line_number(faq, "search: 5")
+    reported(build(project), f"docs/{page}:{line}", "'search' may only hold 'exclude: true' or 'boost: <number>', got 5")
+
+
 def test_unknown_related_id_names_the_value_and_the_known_ids(project):
     page = pages_of_kind(project, "provision")[0]
     line = set_key(project / "docs" / page, "related", "[provision-99]")
