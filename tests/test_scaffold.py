@@ -7,7 +7,6 @@ real docs/ and docs_zh/.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +15,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, run_strict_build
+from conftest import run_strict_build
 from content_schema import AUDIENCES, COMMON_KEYS, KIND_KEYS
+from project_copy import copy_project
 
-COPIED = ("mkdocs.yml", "docs", "docs_zh", "hooks", "overrides", "tools")
 NEW_PROVISION = [
     "provisions/scaffold-test",
     "--kind", "provision",
@@ -37,15 +36,7 @@ NEW_PROVISION = [
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    copy = tmp_path / "project"
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy2(source, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
