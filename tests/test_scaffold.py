@@ -7,6 +7,7 @@ real docs/ and docs_zh/.
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import run_strict_build
+from conftest import ROOT, run_strict_build
 from content_schema import AUDIENCES, COMMON_KEYS, KIND_KEYS
 from project_copy import copy_project
 
@@ -132,6 +133,16 @@ def test_scaffolded_pair_builds_strict_in_both_languages(project, tmp_path):
     ):
         heading = BeautifulSoup((tmp_path / "site" / built).read_text(encoding="utf-8"), "html.parser").find("h1")
         assert heading is not None and title in heading.get_text(), f"{built}: heading {heading}"
+
+
+def test_the_guides_example_command_works(project):
+    """The scaffold command shown in CONTRIBUTING.md, run as a member of staff would paste it."""
+    blocks = re.findall(r"```sh\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
+    example = next((block for block in blocks if block.startswith("python -m tools.scaffold")), None)
+    assert example is not None, "CONTRIBUTING.md shows no scaffold command"
+    args = shlex.split(example.replace("\\\n", " "))[3:]
+    result = scaffold(project, *args)
+    assert result.returncode == 0, f"the guide's example fails:\n{result.stderr}"
 
 
 def test_output_names_the_preview_address_of_both_pages(project):
