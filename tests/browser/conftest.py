@@ -1,0 +1,245 @@
+"""Browser fixtures: the built site served on 127.0.0.1 and one headless Chromium per session.
+
+- `site`: the `built_site` folder (tests/conftest.py, a real strict build) served by a
+  threaded http.server on a free port, with the list of pages of each edition
+  (sitemaps served with that port, see SiteHandler).
+- `browser`: Debian's Chromium driven by Playwright (it cannot download its own here).
+  No browser: the tests skip with the reason, except under CI=true, where they fail.
+- `context` / `mobile_context` (one per test module) and `page` / `mobile_page` (one per
+  test): every request of the context is recorded in `traffic`; a request to any other
+  origin than the served site is recorded and refused, so a leak shows up as a failure
+  instead of a hung page in a closed network.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
+
+from conftest import BuiltSite
+
+from .site_ui import EDITIONS
+
+# --- fixtures ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium_executable() -> str:
+    """The browser binary, checked before anything else (no build for nothing)."""
+    path = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM)
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return path
+    reason = (
+        f"no Chromium at {path}: install Debian's 'chromium' (./site.sh test does it as root) "
+        "or set CHROMIUM_PATH"
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    server = SiteServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(built_site.root)))
+    served = ServedSite(built=built_site, origin=f"http://127.0.0.1:{server.server_address[1]}")
+    server.sitemap_origins = (served.built_for, served.origin)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield served
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def traffic(site) -> Traffic:
+    return Traffic(site.origin)
+
+
+@pytest.fixture(scope="module")
+def context(browser, site, traffic):
+    yield from _recorded_context(browser, site, traffic, viewport=DESKTOP)
+
+
+@pytest.fixture(scope="module")
+def mobile_context(browser, site, traffic):
+    yield from _recorded_context(browser, site, traffic, **PHONE)
+
+
+@pytest.fixture
+def page(context):
+    tab = context.new_page()
+    yield tab
+    tab.close()
+
+
+@pytest.fixture
+def mobile_page(mobile_context):
+    tab = mobile_context.new_page()
+    yield tab
+    tab.close()
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+class SiteServer(ThreadingHTTPServer):
+    """A static host on 127.0.0.1; a browser hanging up mid-response is not an error here."""
+
+    daemon_threads = True
+    sitemap_origins: tuple[str, str] = ("", "")
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files with keep-alive and no access log on the test output.
+
+    The site is built for site_url (mkdocs.yml, http://127.0.0.1:8000/) and served
+    here on a free port. Material's language selector looks the current page up
+    in sitemap.xml after replacing the scheme and host name of the sitemap's URLs
+    with the page's, but not the port; so the sitemaps are served with the port
+    the site is actually on, as they would be on a host that serves site_url.
+    Nothing else is rewritten.
+    """
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        if not urlsplit(self.path).path.endswith("/sitemap.xml"):
+            return super().do_GET()
+        file = Path(self.translate_path(self.path))
+        if not file.is_file():
+            return super().do_GET()
+        built_for, served = self.server.sitemap_origins
+        body = file.read_text(encoding="utf-8").replace(built_for, served).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+        pass
+
+
+@dataclass
+class Traffic:
+    """Every request the browser context made, and what went wrong with them."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.requests.clear()
+        self.foreign.clear()
+        self.errors.clear()
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        return f"{parts.scheme}://{parts.netloc}" == self.origin
+
+
+@dataclass
+class ServedSite:
+    built: BuiltSite
+    origin: str
+
+    @property
+    def root(self) -> Path:
+        return self.built.root
+
+    @property
+    def built_for(self) -> str:
+        """The origin of site_url, read from the home page's canonical link."""
+        canonical = self.html("/").select_one("link[rel=canonical]")["href"]
+        parts = urlsplit(canonical)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    def paths(self, edition: str | None = None) -> list[str]:
+        """URL paths of every page of one edition (both if None), discovered in the build."""
+        found = []
+        for name in [edition] if edition else EDITIONS:
+            for page in self.built.pages(name):
+                relative = page.parent.relative_to(self.root).as_posix()
+                found.append("/" if relative == "." else f"/{relative}/")
+        return found
+
+    def paths_with(self, css: str, edition: str | None = None) -> list[str]:
+        """Pages whose built HTML has an element matching `css` (read with BeautifulSoup)."""
+        return [path for path in self.paths(edition) if self.html(path).select_one(css) is not None]
+
+    def html(self, path: str) -> BeautifulSoup:
+        file = self.root / path.strip("/") / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def _recorded_context(browser, site, traffic, **options):
+    context = browser.new_context(base_url=site.origin, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on("response", partial(_record_error, traffic))
+    context.route("**/*", partial(_only_local, traffic))
+    yield context
+    context.close()
+
+
+def _record_error(traffic: Traffic, response) -> None:
+    if response.status >= 400:
+        traffic.errors.append(f"{response.status} {response.url}")
+
+
+def _only_local(traffic: Traffic, route) -> None:
+    url = route.request.url
+    if traffic.is_local(url):
+        route.continue_()
+    else:
+        traffic.foreign.append(url)
+        route.abort("blockedbyclient")
+
+
+# --- data -------------------------------------------------------------------
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium's own connections (updates,
+# safe browsing) are refused by the closed network; they are not page traffic.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+TIMEOUT_MS = 10_000

@@ -1,0 +1,89 @@
+"""What the browser tests know about our site and Material's UI.
+
+Editions and page paths, and how a reader operates the widgets: search, the
+language selector. Each helper acts as a person would (click, hover, type) and
+waits for what a person would wait for, so the tests stay free of sleeps.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, expect
+
+# --- helpers ----------------------------------------------------------------
+
+
+def edition_of(path: str) -> str:
+    return "zh" if path == "/zh/" or path.startswith("/zh/") else "en"
+
+
+def counterpart(path: str) -> str:
+    """The same page in the other edition: /x/ <-> /zh/x/."""
+    if edition_of(path) == "zh":
+        return path.removeprefix("/zh")
+    return "/zh" + path
+
+
+def other_edition(edition: str) -> str:
+    return "en" if edition == "zh" else "zh"
+
+
+def visit(page: Page, path: str, *, until: str = "load"):
+    """Open a page of the served site; until="networkidle" also waits for its scripts' fetches."""
+    return page.goto(path, wait_until=until)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type a query into Material's search; the paths of the result pages, best first.
+
+    Chinese typed through an input method arrives without the key events a test
+    types, so the query is filled in at once and then one key is pressed: that
+    keyup is what Material's search listens to.
+    """
+    placeholder = material_translation(page, "search.result.placeholder")
+    meta = page.locator(".md-search-result__meta")
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():
+        page.locator("label.md-header__button[for='__search']").click()
+    field.fill("")
+    field.press("End")
+    # The placeholder replaces "Initializing search" once the worker has loaded the index.
+    expect(meta, "search never became ready (the index did not load)").to_have_text(placeholder)
+    field.fill(query)
+    field.press("End")
+    expect(meta, f"search for {query!r} never answered").not_to_have_text(placeholder)
+    return [urlsplit(href).path for href in _result_links(page)]
+
+
+def switch_language(page: Page, language: str) -> str:
+    """Hover the header's language selector and click a language, as a reader does; the URL it opens.
+
+    Returns as soon as the browser commits to the new address (the tests that need
+    the new page itself wait for it).
+    """
+    page.locator(".md-header__option .md-select").hover()
+    link = page.locator(f"a.md-select__link[hreflang='{language}']")
+    expect(link, f"the language menu shows no visible link to {language!r}").to_be_visible()
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before, wait_until="commit")
+    return page.url
+
+
+def material_translation(page: Page, key: str) -> str:
+    """A UI string in the page's language, from the #__config block Material reads."""
+    config = json.loads(page.locator("#__config").text_content())
+    return config["translations"][key]
+
+
+def _result_links(page: Page) -> list[str]:
+    return page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(item => item.querySelector('a.md-search-result__link').href)"
+    )
+
+
+# --- data -------------------------------------------------------------------
+
+EDITIONS = ("en", "zh")

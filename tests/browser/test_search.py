@@ -1,0 +1,58 @@
+"""Search, in both editions, puts the page a reader is looking for among the first three results.
+
+Queries are typed into Material's own search box in a real browser, so this covers
+the whole chain: jieba's segmentation at build time, the separator the browser
+splits on, the index, and Material's ranking. Chinese is filled in at once (as an
+input method delivers it) and then one key is pressed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .site_ui import search, visit
+
+pytestmark = pytest.mark.browser
+
+# The provisions whose text names the certificate of no criminal record (the
+# glossary lists provisions 2, 4 and 5): any of them answers the query.
+CRIMINAL_RECORD = ("provisions/apostille/", "provisions/commitment-and-tolerance/", "provisions/same-job-transfer/")
+
+# (edition, what a reader types, the pages that answer it, as paths inside the edition).
+# English queries run in the English edition, Chinese ones in the Chinese edition.
+QUERIES = [
+    ("en", "apostille", ("provisions/apostille/",)),
+    ("en", "criminal record", CRIMINAL_RECORD),
+    ("en", "Lishe", ("port-visa-transfer/",)),
+    ("en", "green channel", ("provisions/yrd-green-channel/",)),
+    ("zh", "海牙", ("provisions/apostille/",)),
+    ("zh", "口岸签证", ("port-visa-transfer/",)),
+    ("zh", "港口签证", ("port-visa-transfer/",)),
+    ("zh", "容缺", ("provisions/commitment-and-tolerance/",)),
+    ("zh", "长三角", ("provisions/yrd-green-channel/",)),
+    ("zh", "无犯罪记录", CRIMINAL_RECORD),
+]
+
+
+@pytest.mark.parametrize("edition, query, answers", QUERIES, ids=[f"{e}-{q}" for e, q, _ in QUERIES])
+def test_query_finds_its_page_in_the_top_three(page, edition, query, answers):
+    home = "/zh/" if edition == "zh" else "/"
+    visit(page, home)
+    top = search(page, query)[:3]
+    wanted = [home + answer for answer in answers]
+    assert set(wanted) & set(top), (
+        f"a reader searching {query!r} in the {edition} edition does not see "
+        f"{' or '.join(wanted)} among the first three results; they see {top or 'nothing'}"
+    )
+
+
+def test_chinese_query_starting_with_a_common_character_finds_pages_with_it(site, page):
+    """Material cuts a Chinese query into words it finds in the index. 无 ("no") is on
+    lunr's Chinese stop-word list: with the stop-word filter on, it is missing from the
+    index, the cut fails and 无犯罪记录证明 finds nothing at all (mkdocs.yml, search pipeline)."""
+    term = "无犯罪记录证明"
+    visit(page, "/zh/")
+    top = search(page, term)[:3]
+    assert top, f"a reader searching {term} (certificate of no criminal record) finds nothing"
+    without = [path for path in top if term not in site.html(path).get_text()]
+    assert not without, f"searching {term}, the first results include pages that never mention it: {without}"
