@@ -11,7 +11,9 @@ Events:
 
 Each audience page lists the provisions and process pages tagged for that
 audience, with the page's description as the line on why it applies and the
-first sentence of its Reindeer View. The files are marked not-in-nav so MkDocs'
+first sentence of its Reindeer View. The list is left out of the search index
+(it repeats the provision pages); the title and introduction are indexed, so a
+search for an audience finds its page. The files are marked not-in-nav so MkDocs'
 omitted-files check never fires, whether `nav` is written out or automatic,
 and on_nav places them itself. They get the attributes mkdocs-static-i18n gives
 its own files (locale, alternates), so the language switch leads to the same
@@ -120,7 +122,7 @@ def render_audience(cat: Catalog, tag: str, files: Files) -> str:
             "",
             md_text(words["intro"]),
             "",
-            '<div class="audience-page" markdown>',
+            '<div class="audience-page" markdown data-search-exclude>',
             "",
             "\n\n".join(items),
             "",

@@ -2,8 +2,9 @@
 
 Events: on_page_markdown, priority -10 (after the marker renderers at 0, so the
 section is always the last thing on the page). Markdown stage: the section
-reaches the table of contents and search, and its relative `.md` links, anchors
-included, are checked by MkDocs in strict mode.
+reaches the table of contents, and its relative `.md` links, anchors included,
+are checked by MkDocs in strict mode. It is left out of the search index
+(`data-search-exclude`): it repeats other pages' titles and views.
 
 A page lists, each once: the pages named in its `related` front matter, the
 pages whose `related` names it (if 5 names 1, page 1 lists 5), and the pages
@@ -90,7 +91,10 @@ def render_related(cat: Catalog, entry: Entry, files: Files) -> str:
     items = [_item(other, why, entry.src_uri, language) for other, why in related_items(cat, entry)]
     if not items:
         return ""
-    parts = [f"## {words['heading']} {{ #{SECTION_ID} }}", "", '<div class="related-provisions" markdown>', ""]
+    # Not indexed for search: it repeats other pages' titles and views, so a search would find
+    # every page that lists a provision instead of the provision itself.
+    heading = f"## {words['heading']} {{ #{SECTION_ID} data-search-exclude }}"
+    parts = [heading, "", '<div class="related-provisions" markdown>', ""]
     parts += ["\n\n".join(items), ""]
     if entry.applies_to:
         audiences = audience_links(entry.applies_to, entry.src_uri, files, language)

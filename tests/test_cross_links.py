@@ -238,3 +238,13 @@ def test_search_finds_the_chinese_term_on_english_pages(built_site):
     index = json.loads((built_site.root / "search/search_index.json").read_text(encoding="utf-8"))
     english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("provisions/apostille/"))
     assert "附加证明书" in english.replace("\u200b", ""), "the Chinese term added on first use is not searchable"
+
+
+def test_search_finds_audience_pages_but_not_the_lists_repeated_across_pages(built_site):
+    index = json.loads((built_site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "audiences/category-a/" in locations, "a search for Category A cannot find its audience page"
+    repeated = sorted(loc for loc in locations if loc.endswith("#related-provisions"))
+    assert not repeated, f"search results would list every page's related section: {repeated[:3]}"
+    category_a = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "audiences/category-a/")
+    assert "Provision 1:" not in category_a, "the audience page's list of provisions is indexed again"
