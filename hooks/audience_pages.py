@@ -96,7 +96,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         page.parent = section
     nav.items.insert(_after_provisions(nav.items, catalog(files, config)), section)
     nav.pages[:] = _pages_in(nav.items)
-    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None], strict=True):
         page.previous_page, page.next_page = before, after
     return nav
 

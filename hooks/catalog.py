@@ -28,8 +28,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -100,7 +101,7 @@ def parse_entry(meta: dict[str, Any], body: str, src_uri: str, language: str) ->
         number=number if isinstance(number, int) else None,
         title=title.strip(),
         description=str(meta.get("description") or "").strip(),
-        applies_to=tuple(tag for tag in _as_list(meta.get("applies_to")) if tag in AUDIENCES),
+        applies_to=tuple(tag for tag in _as_list(meta.get("applies_to")) if isinstance(tag, str) and tag in AUDIENCES),
         related=tuple(item for item in _as_list(meta.get("related")) if isinstance(item, str)),
         change=change if isinstance(change, str) else None,
         src_uri=src_uri,

@@ -66,7 +66,10 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
     position = 0
     for token in _TOKEN.finditer(html):
         text = html[position : token.start()]
-        out.append(_link_text(text, matcher, glossary_href, language, remaining) if remaining and not skipping else text)
+        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining))
+        if not remaining:  # every term is linked: the rest of the page stays as it is
+            out.append(html[token.start() :])
+            return "".join(out)
         out.append(token.group())
         position = token.end()
         name = (token.group("name") or "").lower()
@@ -79,7 +82,7 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
             open_elements.append((name, skipped))
             skipping += skipped
     tail = html[position:]
-    out.append(_link_text(tail, matcher, glossary_href, language, remaining) if remaining and not skipping else tail)
+    out.append(tail if skipping else _link_text(tail, matcher, glossary_href, language, remaining))
     return "".join(out)
 
 
@@ -92,8 +95,13 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
             continue
         remaining.discard(term.id)
         title = f' title="{escape(term.meaning)}"' if term.meaning else ""
-        pieces += [text[position : match.start()], f'<a class="glossary-term" href="{glossary_href}#{term.id}"{title}>']
-        pieces += [match.group(), "</a>"]
+        href = f"{glossary_href}#{escape(term.id)}"
+        pieces += [
+            text[position : match.start()],
+            f'<a class="glossary-term" href="{href}"{title}>',
+            match.group(),
+            "</a>",
+        ]
         position = match.end()
         if language != CHINESE and term.zh and not is_chinese(match.group()):
             if not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[position:]):
@@ -124,11 +132,35 @@ def _classes(tag: str) -> list[str]:
 # --- data -------------------------------------------------------------------
 
 SKIP_TAGS = frozenset(
-    {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "kbd", "samp", "abbr", "button", "select", "summary", "title",
-     "noscript"}
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "code",
+        "kbd",
+        "samp",
+        "abbr",
+        "button",
+        "select",
+        "summary",
+        "title",
+        "noscript",
+    }
 )
 SKIP_CLASSES = frozenset(
-    {"official-text", "reindeer-view", VIEW_EXCERPT_CLASS, "admonition-title", "headerlink", "glossary-term", "no-glossary"}
+    {
+        "official-text",
+        "reindeer-view",
+        VIEW_EXCERPT_CLASS,
+        "admonition-title",
+        "headerlink",
+        "glossary-term",
+        "no-glossary",
+    }
 )
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -37,9 +37,7 @@ from shared import CHINESE
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(
-        markdown, GLOSSARY_MARKER, lambda: render_glossary(catalog(files, config), page.file.src_uri)
-    )
+    return replace_marker(markdown, GLOSSARY_MARKER, lambda: render_glossary(catalog(files, config), page.file.src_uri))
 
 
 # --- helpers ----------------------------------------------------------------

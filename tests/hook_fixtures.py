@@ -71,10 +71,14 @@ def source_files(root: Path, pages: dict[str, str]) -> Files:
     return Files([File(relative, str(docs), str(root / "site"), True) for relative in pages])
 
 
-def provision_page(number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False, notes="") -> str:
+def provision_page(
+    number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False, notes=""
+) -> str:
     """A provision page in the content contract's shape: front matter, official text, Reindeer View."""
-    quotes = [f'<blockquote lang="en" markdown>\n{view_en}\n</blockquote>',
-              f'<blockquote lang="zh" markdown>\n{view_zh}\n</blockquote>']
+    quotes = [
+        f'<blockquote lang="en" markdown>\n{view_en}\n</blockquote>',
+        f'<blockquote lang="zh" markdown>\n{view_zh}\n</blockquote>',
+    ]
     if zh_first:
         quotes.reverse()
     heading = "## 灵达观点 { #reindeer-view }" if zh_first else "## Reindeer View { #reindeer-view }"
@@ -107,6 +111,10 @@ reviewed: 2024-01-10
 
 {notes}
 """
+
+
+def _simple_page(page_id: str, kind: str, title: str, body: str) -> str:
+    return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
 
 
 MKDOCS_YML = f"""site_name: Small
@@ -171,29 +179,39 @@ terms:
 <!-- glossary:terms -->
 """
 
-GLOSSARY_ZH = GLOSSARY_EN.replace("title: Glossary", "title: 术语表").replace(
-    "# Glossary { #glossary }", "# 术语表 { #glossary }"
-).replace("A certificate that replaces consular legalisation.", "取代领事认证的证明。").replace(
-    "Foreign high-end talent.", "外国高端人才。"
-).replace("Moving to a new employer.", "更换用人单位。")
+GLOSSARY_ZH = (
+    GLOSSARY_EN.replace("title: Glossary", "title: 术语表")
+    .replace("# Glossary { #glossary }", "# 术语表 { #glossary }")
+    .replace("A certificate that replaces consular legalisation.", "取代领事认证的证明。")
+    .replace("Foreign high-end talent.", "外国高端人才。")
+    .replace("Moving to a new employer.", "更换用人单位。")
+)
 
 SMALL_SITE: dict[str, str] = {
     "mkdocs.yml": MKDOCS_YML,
-    "docs/index.md": "---\nid: home\nkind: home\ntitle: Home\n---\n\n# Home { #home }\n\n<!-- provisions:cards -->\n",
-    "docs_zh/index.md": "---\nid: home\nkind: home\ntitle: 首页\n---\n\n# 首页 { #home }\n\n<!-- provisions:cards -->\n",
-    "docs/views.md": "---\nid: views\nkind: index\ntitle: Views\n---\n\n# Views { #views }\n\n<!-- reindeer:views -->\n",
-    "docs_zh/views.md": "---\nid: views\nkind: index\ntitle: 观点\n---\n\n# 观点 { #views }\n\n<!-- reindeer:views -->\n",
+    "docs/index.md": _simple_page("home", "home", "Home", "<!-- provisions:cards -->"),
+    "docs_zh/index.md": _simple_page("home", "home", "首页", "<!-- provisions:cards -->"),
+    "docs/views.md": _simple_page("views", "index", "Views", "<!-- reindeer:views -->"),
+    "docs_zh/views.md": _simple_page("views", "index", "观点", "<!-- reindeer:views -->"),
     "docs/glossary.md": GLOSSARY_EN,
     "docs_zh/glossary.md": GLOSSARY_ZH,
     "docs/provisions/green-channel.md": provision_page(
-        1, "provision-1", "Green channel", "[category-a, job-transfer, made-up-tag]", "[provision-9]",
+        1,
+        "provision-1",
+        "Green channel",
+        "[category-a, job-transfer, made-up-tag]",
+        "[provision-9]",
         "Category A talent may use the green channel.",
         "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
         "A类人才转聘更快。第二句。",
         notes="If you are Category A, ask about a job transfer. Category AB is not a category.",
     ),
     "docs_zh/provisions/green-channel.md": provision_page(
-        1, "provision-1", "绿色通道", "[category-a, job-transfer]", "[]",
+        1,
+        "provision-1",
+        "绿色通道",
+        "[category-a, job-transfer]",
+        "[]",
         "A类人才可走绿色通道。",
         "Category A holders get a faster job transfer.",
         "A类人才转聘更快。第二句。",
@@ -201,7 +219,11 @@ SMALL_SITE: dict[str, str] = {
         notes="A类人才可申请转聘。",
     ),
     "docs/provisions/apostille.md": provision_page(
-        2, "provision-2", "Apostille instead of legalisation", "[first-application]", "[provision-1]",
+        2,
+        "provision-2",
+        "Apostille instead of legalisation",
+        "[first-application]",
+        "[provision-1]",
         "The Apostille replaces consular legalisation.",
         "An Apostille is enough now. Ask your home country for one.\n\n"
         "Write `Apostille` in the form. See the [glossary](../glossary.md).",
@@ -209,7 +231,11 @@ SMALL_SITE: dict[str, str] = {
         notes="Get an Apostille (附加证明书) at home.",
     ),
     "docs_zh/provisions/apostille.md": provision_page(
-        2, "provision-2", "以附加证明书代替认证", "[first-application]", "[provision-1]",
+        2,
+        "provision-2",
+        "以附加证明书代替认证",
+        "[first-application]",
+        "[provision-1]",
         "附加证明书取代领事认证。",
         "An Apostille is enough now.",
         "现在附加证明书即可。请向本国申请。",
@@ -217,13 +243,21 @@ SMALL_SITE: dict[str, str] = {
         notes="请在本国办理附加证明书。",
     ),
     "docs/provisions/research.md": provision_page(
-        3, "provision-3", "Research talent", "[category-a, research-talent]", "[]",
+        3,
+        "provision-3",
+        "Research talent",
+        "[category-a, research-talent]",
+        "[]",
         "Research staff.",
         "Research talent in Category A benefit too. More later.",
         "科研人才同样受益。稍后详述。",
     ),
     "docs_zh/provisions/research.md": provision_page(
-        3, "provision-3", "科研人才", "[category-a, research-talent]", "[]",
+        3,
+        "provision-3",
+        "科研人才",
+        "[category-a, research-talent]",
+        "[]",
         "科研人员。",
         "Research talent benefit too.",
         "A类科研人才同样受益。稍后详述。",

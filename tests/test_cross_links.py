@@ -19,7 +19,10 @@ from hook_fixtures import ids_on, link_target
 
 EDITIONS = {"en": (ROOT / "docs", ""), "zh": (ROOT / "docs_zh", "zh/")}
 # Where a term is left unlinked on purpose: headings, links, code, quoted words, editors' opt-out.
-SKIPPED = "h1, h2, h3, h4, h5, h6, a, code, pre, .admonition-title, .official-text, .reindeer-view, .view-excerpt, .no-glossary"
+SKIPPED = (
+    "h1, h2, h3, h4, h5, h6, a, code, pre, .admonition-title, "
+    ".official-text, .reindeer-view, .view-excerpt, .no-glossary"
+)
 
 
 def _front_matter(path: Path) -> dict:
@@ -88,7 +91,7 @@ def test_every_provision_page_links_to_the_pages_it_names_and_their_views(built_
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_provision_page_links_to_the_pages_that_name_it(built_site, edition):
     pages = _linked_pages(edition)
-    for page_id, (page, meta) in pages.items():
+    for page_id, (page, _) in pages.items():
         for other_id, (other_page, other_meta) in pages.items():
             if other_id != page_id and page_id in (other_meta.get("related") or []):
                 assert (other_page, "") in _related_hrefs(built_site, page), (
@@ -110,7 +113,7 @@ def test_every_provision_page_links_to_the_pages_for_the_same_readers(built_site
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_related_links_reach_their_pages_and_anchors(built_site, edition):
-    for page, meta in _linked_pages(edition).values():
+    for page, _ in _linked_pages(edition).values():
         for target, fragment in _related_hrefs(built_site, page):
             assert (built_site.root / target).exists(), f"{page}: a related link to {target} leads nowhere"
             assert not fragment or fragment in ids_on(built_site, built_site.root / target), (
@@ -165,8 +168,12 @@ def test_glossary_links_skip_headings_links_code_and_quoted_words_and_link_each_
         for path in built_site.pages(edition):
             page = str(path.relative_to(built_site.root))
             soup = built_site.html(page)
-            inside = [a for a in soup.select("a.glossary-term") if a.find_parent(["h1", "h2", "h3", "h4", "code", "pre", "a"])
-                      or a.find_parent(class_=["official-text", "reindeer-view", "view-excerpt"])]
+            inside = [
+                a
+                for a in soup.select("a.glossary-term")
+                if a.find_parent(["h1", "h2", "h3", "h4", "code", "pre", "a"])
+                or a.find_parent(class_=["official-text", "reindeer-view", "view-excerpt"])
+            ]
             assert not inside, f"{page}: glossary links inside headings, links, code or quoted words: {inside[:2]}"
             targets = [a["href"] for a in soup.select("a.glossary-term")]
             assert len(targets) == len(set(targets)), f"{page}: a term is linked more than once"
@@ -221,7 +228,10 @@ def test_every_audience_in_use_has_a_page_listing_its_provisions(built_site, edi
         for tag in meta.get("applies_to") or []:
             audience = f"{EDITIONS[edition][1]}audiences/{tag}/index.html"
             assert (built_site.root / audience).exists(), f"no {audience} for {page}"
-            listed = {link_target(built_site, audience, a["href"])[0] for a in built_site.html(audience).select(".audience-page a[href]")}
+            listed = {
+                link_target(built_site, audience, a["href"])[0]
+                for a in built_site.html(audience).select(".audience-page a[href]")
+            }
             assert built_site.root / page in listed, f"{audience} does not list {page}"
 
 

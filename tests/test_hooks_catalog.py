@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 from catalog import (
     catalog,
-    first_sentence,
     find_terms,
+    first_sentence,
     md_link,
     parse_terms,
     plain_text,
@@ -127,7 +127,9 @@ def test_read_catalog_finds_backlinks_audiences_and_skips_unknown_values(tmp_pat
     files = source_files(
         tmp_path,
         {
-            "one.md": provision_page(1, "provision-1", "One", "[family, not-a-tag]", "[provision-9]", "x", "V1.", "观一。"),
+            "one.md": provision_page(
+                1, "provision-1", "One", "[family, not-a-tag]", "[provision-9]", "x", "V1.", "观一。"
+            ),
             "five.md": provision_page(5, "provision-5", "Five", "[family]", "[provision-1]", "x", "V5.", "观五。"),
             "about.md": "---\nid: about\nkind: about\ntitle: About\n---\n\n# About\n",
         },

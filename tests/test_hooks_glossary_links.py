@@ -11,7 +11,13 @@ from hook_fixtures import ids_on, link_target
 TERMS = tuple(
     parse_terms(
         [
-            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "also": ["海牙认证"], "meaning": "Replaces legalisation."},
+            {
+                "id": "apostille",
+                "en": "Apostille",
+                "zh": "附加证明书",
+                "also": ["海牙认证"],
+                "meaning": "Replaces legalisation.",
+            },
             {"id": "category-a", "en": "Category A", "zh": "A类", "meaning": "High-end talent."},
         ]
     )

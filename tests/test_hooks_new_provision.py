@@ -8,10 +8,25 @@ from hook_fixtures import build_small_site, provision_page
 
 NEW = {
     "docs/provisions/family.md": provision_page(
-        8, "provision-8", "Family members", "[family]", "[provision-3]", "Families.", "Family can come too. More.", "家属可随行。更多。"
+        8,
+        "provision-8",
+        "Family members",
+        "[family]",
+        "[provision-3]",
+        "Families.",
+        "Family can come too. More.",
+        "家属可随行。更多。",
     ),
     "docs_zh/provisions/family.md": provision_page(
-        8, "provision-8", "随行家属", "[family]", "[provision-3]", "家属。", "Family can come too.", "家属可随行。更多。", zh_first=True
+        8,
+        "provision-8",
+        "随行家属",
+        "[family]",
+        "[provision-3]",
+        "家属。",
+        "Family can come too.",
+        "家属可随行。更多。",
+        zh_first=True,
     ),
 }
 

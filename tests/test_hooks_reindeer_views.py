@@ -10,7 +10,10 @@ VIEWS = {"en": "views/index.html", "zh": "zh/views/index.html"}
 def _groups(site, edition) -> dict[str, list]:
     """Heading id -> the list items under that heading."""
     index = site.html(VIEWS[edition]).select_one(".views-index")
-    return {heading["id"]: heading.find_next_sibling("ul").find_all("li", recursive=False) for heading in index.find_all("h2")}
+    return {
+        heading["id"]: heading.find_next_sibling("ul").find_all("li", recursive=False)
+        for heading in index.find_all("h2")
+    }
 
 
 def test_views_are_grouped_under_one_heading_per_audience_in_schema_order(small_site):
@@ -31,7 +34,9 @@ def test_each_view_links_to_its_page_and_straight_to_its_reindeer_view(small_sit
         for items in _groups(small_site, edition).values():
             for item in items:
                 hrefs = [a["href"] for a in item.select("a[href]") if "glossary-term" not in (a.get("class") or [])]
-                assert any(h.endswith("#reindeer-view") for h in hrefs), f"{page}: a view with no link to #reindeer-view"
+                assert any(h.endswith("#reindeer-view") for h in hrefs), (
+                    f"{page}: a view with no link to #reindeer-view"
+                )
                 for href in hrefs:
                     target, fragment = link_target(small_site, page, href)
                     assert target.exists(), f"{page}: {href} leads nowhere"

@@ -16,14 +16,18 @@ def _section(site, page):
 def _linked_pages(site, page) -> list[str]:
     """Built pages the section's items lead to (titles' links), in order."""
     items = _section(site, page).select(":scope > ul > li")
-    return [str(link_target(site, page, item.select_one("strong a")["href"])[0].relative_to(site.root)) for item in items]
+    return [
+        str(link_target(site, page, item.select_one("strong a")["href"])[0].relative_to(site.root)) for item in items
+    ]
 
 
 def test_a_page_lists_the_pages_that_name_it_in_their_related(small_site):
     # provision 2 (apostille) names provision 1 (green-channel) in `related`.
     for prefix in ("", "zh/"):
         linked = _linked_pages(small_site, f"{prefix}provisions/green-channel/index.html")
-        assert f"{prefix}provisions/apostille/index.html" in linked, f"page 1 does not list page 2, which names it: {linked}"
+        assert f"{prefix}provisions/apostille/index.html" in linked, (
+            f"page 1 does not list page 2, which names it: {linked}"
+        )
 
 
 def test_a_page_lists_the_pages_named_in_its_related(small_site):
@@ -38,7 +42,12 @@ def test_a_page_lists_the_pages_sharing_an_audience_with_it(small_site):
 
 def test_titles_reasons_and_views_are_in_the_readers_language(small_site):
     text = _section(small_site, "zh/provisions/green-channel/index.html").get_text("", strip=True)
-    for part in ("第2条：以附加证明书代替认证", "该页引用了本页", "现在附加证明书即可。", "同样适用于：A类（外国高端人才）"):
+    for part in (
+        "第2条：以附加证明书代替认证",
+        "该页引用了本页",
+        "现在附加证明书即可。",
+        "同样适用于：A类（外国高端人才）",
+    ):
         assert part in text, f"the Chinese page's related section lacks {part!r}: {text}"
     assert "Provision" not in text and "Reindeer View" not in text, "English words on a Chinese page"
 
@@ -78,7 +87,9 @@ def test_items_come_named_first_then_naming_this_page_then_shared_audience(tmp_p
 def test_pages_related_by_audience_alone_are_capped_but_named_ones_never_are(tmp_path):
     count = SHARED_TAG_LIMIT + 5
     pages = {
-        f"p{n}.md": provision_page(n, f"provision-{n}", f"P{n}", "[family]", f"[provision-{count}]" if n == 1 else "[]", "x", "V.", "观。")
+        f"p{n}.md": provision_page(
+            n, f"provision-{n}", f"P{n}", "[family]", f"[provision-{count}]" if n == 1 else "[]", "x", "V.", "观。"
+        )
         for n in range(1, count + 1)
     }
     cat = read_catalog(source_files(tmp_path, pages), "en")
