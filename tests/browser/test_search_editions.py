@@ -1,0 +1,37 @@
+"""Searching downloads only the reader's own edition's index, and finds pages of that edition.
+
+hooks/search_editions.py writes one index per edition; overrides/main.html points
+Material's search on Chinese pages at zh/search/search_index.json.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .site_ui import edition_of, search, visit
+
+pytestmark = pytest.mark.browser
+
+INDEX = {"en": "/search/search_index.json", "zh": "/zh/search/search_index.json"}
+QUERY = {"en": "work permit", "zh": "工作许可"}
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_search_downloads_only_the_editions_own_index(site, page, traffic, edition):
+    traffic.clear()
+    visit(page, "/zh/" if edition == "zh" else "/")
+    search(page, QUERY[edition])
+    other = "zh" if edition == "en" else "en"
+    assert site.url(INDEX[edition]) in traffic.requests, f"the {edition} edition never loaded its own index"
+    assert site.url(INDEX[other]) not in traffic.requests, (
+        f"a reader of the {edition} edition also downloaded the {other} index"
+    )
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_search_results_stay_in_the_readers_edition(page, edition):
+    visit(page, "/zh/provisions/" if edition == "zh" else "/provisions/")
+    results = search(page, QUERY[edition])
+    assert results, f"searching {QUERY[edition]!r} in the {edition} edition found nothing"
+    strays = [path for path in results if edition_of(path) != edition]
+    assert not strays, f"{edition} search offered pages of the other edition: {strays[:3]}"
