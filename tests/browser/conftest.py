@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -146,17 +147,33 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 @dataclass
 class Traffic:
-    """Every request the browser context made, and what went wrong with them."""
+    """Every request the browser context made, what went wrong with them, and what is still open."""
 
     origin: str
     requests: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    pending: set = field(default_factory=set)
+    last_activity: float = 0.0
 
     def clear(self) -> None:
         self.requests.clear()
         self.foreign.clear()
         self.errors.clear()
+        self.pending.clear()
+
+    def started(self, request) -> None:
+        self.requests.append(request.url)
+        self.pending.add(request)
+        self.last_activity = time.monotonic()
+
+    def ended(self, request) -> None:
+        self.pending.discard(request)
+        self.last_activity = time.monotonic()
+
+    def quiet_for(self) -> float:
+        """Seconds since the last request started or ended, 0 while one is open."""
+        return 0.0 if self.pending else time.monotonic() - self.last_activity
 
     def is_local(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -205,7 +222,9 @@ class ServedSite:
 def _recorded_context(browser, site, traffic, **options):
     context = browser.new_context(base_url=site.origin, **options)
     context.set_default_timeout(TIMEOUT_MS)
-    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on("request", traffic.started)
+    context.on("requestfinished", traffic.ended)
+    context.on("requestfailed", traffic.ended)
     context.on("response", partial(_record_error, traffic))
     context.route("**/*", partial(_only_local, traffic))
     yield context

@@ -8,6 +8,7 @@ waits for what a person would wait for, so the tests stay free of sleeps.
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
@@ -31,8 +32,23 @@ def other_edition(edition: str) -> str:
 
 
 def visit(page: Page, path: str, *, until: str = "load"):
-    """Open a page of the served site; until="networkidle" also waits for its scripts' fetches."""
+    """Open a page of the served site."""
     return page.goto(path, wait_until=until)
+
+
+def settle(page: Page, traffic, *, quiet: float = 0.25, timeout: float = 10.0) -> None:
+    """Wait until the page's scripts stop fetching: no request open for `quiet` seconds.
+
+    Playwright's "networkidle" waits a fixed half second per page; the site has
+    about fifty pages, and the scripts' fetches (sitemaps, search index) start
+    before "load", so a shorter quiet spell after it catches them all.
+    """
+    deadline = time.monotonic() + timeout
+    while traffic.quiet_for() < quiet:
+        assert time.monotonic() < deadline, (
+            f"{page.url} still fetching after {timeout}s: {sorted(r.url for r in traffic.pending)}"
+        )
+        page.wait_for_timeout(50)
 
 
 def search(page: Page, query: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .site_ui import EDITIONS, search, visit
+from .site_ui import search, settle, visit
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,8 @@ def page_loads(site, context, traffic) -> dict[str, dict[str, list[str]]]:
     loads = {}
     for path in site.paths():
         traffic.clear()
-        visit(tab, path, until="networkidle")
+        visit(tab, path)
+        settle(tab, traffic)
         assert site.url(path) in traffic.requests, f"the request recording missed the page {path} itself"
         loads[path] = {
             "requests": list(traffic.requests),
