@@ -67,18 +67,19 @@ def _entry(term: Term, uses: list[Entry], from_src_uri: str, language: str) -> s
     english = f'<span lang="en">{md_text(term.en)}</span>' if term.en else ""
     first, second = (chinese, english) if language == CHINESE else (english, chinese)
     heading = " · ".join(part for part in (first, second) if part)
-    lines = [f"## {heading} {{ #{term.id} }}", "", '<div class="glossary-entry" markdown>', ""]
+    # Paragraphs with classes (attr_list), not a <div markdown> per entry: md_in_html re-parses
+    # each such block and doubled the page's rendering time.
+    lines = [f"## {heading} {{ #{term.id} }}", ""]
     if term.also:
         also = words["separator"].join(md_text(name) for name in term.also)
         lines += [f"{words['also']}{also}", "{ .glossary-entry__also }", ""]
     if term.meaning:
-        lines += [md_text(term.meaning), ""]
+        lines += [md_text(term.meaning), "{ .glossary-entry__meaning }", ""]
     if uses:
         links = words["separator"].join(
             f"[{md_text(display_title(entry, language))}]({md_link(from_src_uri, entry.src_uri)})" for entry in uses
         )
         lines += [f"{words['used_in']}{links}", "{ .glossary-entry__uses }", ""]
-    lines.append("</div>")
     return "\n".join(lines)
 
 

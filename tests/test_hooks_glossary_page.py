@@ -7,6 +7,16 @@ from hook_fixtures import link_target
 GLOSSARY = {"en": "glossary/index.html", "zh": "zh/glossary/index.html"}
 
 
+def _entry(heading) -> list:
+    """The elements of one glossary entry: everything after its heading up to the next one."""
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        elements.append(sibling)
+    return elements
+
+
 def test_every_term_has_an_entry_anchored_at_its_id_in_both_editions(small_site):
     for page in GLOSSARY.values():
         ids = [h["id"] for h in small_site.html(page).find_all("h2")]
@@ -17,7 +27,7 @@ def test_an_entry_shows_both_languages_other_names_and_the_meaning_in_the_reader
     soup = small_site.html(GLOSSARY["zh"])
     heading = soup.find("h2", id="apostille")
     assert heading.get_text(" ", strip=True).startswith("附加证明书 · Apostille"), heading
-    entry = heading.find_next_sibling("div", class_="glossary-entry").get_text(" ", strip=True)
+    entry = " ".join(element.get_text(" ", strip=True) for element in _entry(heading))
     assert "海牙认证" in entry and "取代领事认证的证明。" in entry, entry
 
 
@@ -25,8 +35,8 @@ def test_used_in_lists_the_pages_whose_text_uses_the_term(small_site):
     soup = small_site.html(GLOSSARY["en"])
     uses = {}
     for heading in soup.find_all("h2"):
-        block = heading.find_next_sibling("div", class_="glossary-entry").select_one(".glossary-entry__uses")
-        uses[heading["id"]] = [a.get_text() for a in block.select("a")] if block else []
+        block = [element for element in _entry(heading) if "glossary-entry__uses" in element.get("class", [])]
+        uses[heading["id"]] = [a.get_text() for a in block[0].select("a")] if block else []
     assert uses == {
         "apostille": ["Provision 2: Apostille instead of legalisation"],
         "category-a": ["Provision 1: Green channel", "Provision 3: Research talent"],
