@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation, Section
 
 from catalog import (
     AUDIENCE_FOLDER,
+    CROSS_LINKS_CLASS,
     TEXT,
     VIEW_ANCHOR,
     VIEW_EXCERPT_CLASS,
@@ -122,7 +123,7 @@ def render_audience(cat: Catalog, tag: str, files: Files) -> str:
             "",
             md_text(words["intro"]),
             "",
-            '<div class="audience-page" markdown data-search-exclude>',
+            f'<div class="audience-page {CROSS_LINKS_CLASS}" markdown data-search-exclude>',
             "",
             "\n\n".join(items),
             "",

@@ -338,6 +338,9 @@ VIEW_ANCHOR = "reindeer-view"
 # Class of the paragraphs that quote a view elsewhere (views index, related lists, audience
 # pages): quoted words, so glossary_links.py leaves them as they are, like the view itself.
 VIEW_EXCERPT_CLASS = "view-excerpt"
+# Class of every generated list (cards, views index, related provisions, audience pages): lists
+# that repeat other pages, where glossary_links.py adds no links (they belong in running text).
+CROSS_LINKS_CLASS = "cross-links"
 
 # Markers a page may hold; each is rendered by the hook named beside it.
 CARDS_MARKER = "provisions:cards"  # provision_cards.py

@@ -13,8 +13,10 @@ On English pages the Chinese term follows the first use, "Apostille
 (附加证明书)", so readers learn the words officials use. Text inside h1-h6,
 a, code, pre, abbr and admonition titles is never touched, and neither are
 quoted words: the official text (`.official-text`), the Reindeer View
-(`.reindeer-view`) and its excerpts on other pages (`.view-excerpt`); an editor
-can exclude anything else with the class `no-glossary`. Pages with no term are
+(`.reindeer-view`) and its excerpts on other pages (`.view-excerpt`); nor the
+generated lists that repeat other pages (`.cross-links`: cards, views index,
+related provisions, audience lists). An editor can exclude anything else with
+the class `no-glossary`. Pages with no term are
 returned unchanged; the others are read in one pass (link_terms), not parsed
 into a tree.
 Each edition's build links to its own glossary page from its own catalog.
@@ -29,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from catalog import VIEW_EXCERPT_CLASS, TermMatcher, catalog, find_terms, is_chinese, url_link
+from catalog import CROSS_LINKS_CLASS, VIEW_EXCERPT_CLASS, TermMatcher, catalog, find_terms, is_chinese, url_link
 from shared import CHINESE
 
 # --- hooks ------------------------------------------------------------------
@@ -156,6 +158,7 @@ SKIP_CLASSES = frozenset(
         "official-text",
         "reindeer-view",
         VIEW_EXCERPT_CLASS,
+        CROSS_LINKS_CLASS,
         "admonition-title",
         "headerlink",
         "glossary-term",

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from catalog import (
     CARDS_MARKER,
+    CROSS_LINKS_CLASS,
     TEXT,
     VIEW_ANCHOR,
     Catalog,
@@ -70,7 +71,7 @@ def render_cards(cat: Catalog, from_src_uri: str, files: Files) -> str:
         cards.append("\n".join(lines))
     if not cards:
         return f"*{words['none']}*"
-    return '<div class="grid cards provision-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>"
+    return f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}" markdown>\n\n' + "\n".join(cards) + "\n</div>"
 
 
 # --- data -------------------------------------------------------------------

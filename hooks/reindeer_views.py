@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
+    CROSS_LINKS_CLASS,
     TEXT,
     VIEW_ANCHOR,
     VIEW_EXCERPT_CLASS,
@@ -61,7 +62,7 @@ def render_index(cat: Catalog, from_src_uri: str) -> str:
             continue
         items = "\n\n".join(_view_item(entry, from_src_uri, language) for entry in shown)
         blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{items}")
-    return '<div class="views-index" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+    return f'<div class="views-index {CROSS_LINKS_CLASS}" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
 
 
 def _view_item(entry: Entry, from_src_uri: str, language: str) -> str:

@@ -25,6 +25,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
+    CROSS_LINKS_CLASS,
     TEXT,
     VIEW_ANCHOR,
     VIEW_EXCERPT_CLASS,
@@ -94,7 +95,7 @@ def render_related(cat: Catalog, entry: Entry, files: Files) -> str:
     # Not indexed for search: it repeats other pages' titles and views, so a search would find
     # every page that lists a provision instead of the provision itself.
     heading = f"## {words['heading']} {{ #{SECTION_ID} data-search-exclude }}"
-    parts = [heading, "", '<div class="related-provisions" markdown>', ""]
+    parts = [heading, "", f'<div class="related-provisions {CROSS_LINKS_CLASS}" markdown>', ""]
     parts += ["\n\n".join(items), ""]
     if entry.applies_to:
         audiences = audience_links(entry.applies_to, entry.src_uri, files, language)

@@ -62,12 +62,13 @@ def test_english_names_match_on_word_boundaries_only():
     assert [a.get_text() for a in soup.select("a.glossary-term")] == ["Category A"]
 
 
-def test_headings_links_code_and_quoted_words_are_left_alone():
+def test_headings_links_code_quoted_words_and_generated_lists_are_left_alone():
     html = (
         "<h2>Apostille</h2><p><a href='x'>Apostille</a> <code>Apostille</code></p>"
         "<div class='official-text'><blockquote><p>Apostille</p></blockquote></div>"
         "<div class='reindeer-view'><blockquote lang='en'><p>Apostille</p></blockquote></div>"
         "<p class='view-excerpt'>Apostille</p><p class='no-glossary'>Apostille</p>"
+        "<div class='related-provisions cross-links'><ul><li><p>Apostille</p></li></ul></div>"
         "<div class='admonition'><p class='admonition-title'>Apostille</p></div><pre>Apostille</pre>"
         "<p>Then the Apostille.</p>"
     )
