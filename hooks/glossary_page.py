@@ -69,7 +69,7 @@ def _entry(term: Term, uses: list[Entry], from_src_uri: str, language: str) -> s
     heading = " · ".join(part for part in (first, second) if part)
     # Paragraphs with classes (attr_list), not a <div markdown> per entry: md_in_html re-parses
     # each such block and doubled the page's rendering time.
-    lines = [f"## {heading} {{ #{term.id} }}", ""]
+    lines = [f"## {heading} {{ #{term.id} .glossary-entry }}", ""]
     if term.also:
         also = words["separator"].join(md_text(name) for name in term.also)
         lines += [f"{words['also']}{also}", "{ .glossary-entry__also }", ""]
