@@ -2,7 +2,8 @@
 
 Editions and page paths, and how a reader operates the widgets: search, the
 language selector. Each helper acts as a person would (click, hover, type) and
-waits for what a person would wait for, so the tests stay free of sleeps.
+waits for what a person would wait for (results shown, a page opened), never a
+fixed time.
 """
 
 from __future__ import annotations
