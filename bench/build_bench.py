@@ -252,6 +252,9 @@ def measure(project: Path, repeat: int, strict: bool, config: str = "mkdocs.yml"
         "cpu_seconds": round(cpu, 2),
         "cpu_ms_per_page": round(cpu * 1000 / len(pages), 2),
         "largest_page": largest.relative_to(site).as_posix(),
+        "largest_pages": {
+            p.relative_to(site).as_posix(): sizes[p] for p in sorted(sizes, key=sizes.get, reverse=True)[:6]
+        },
         "search_index_files": {e: index_sizes[e] for e in index_sizes},
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "warnings": best["warnings"],
@@ -301,6 +304,9 @@ def print_table(results: dict, baseline: dict, largest: int, overhead: float) ->
             f"{r['bytes_per_page'] / 1024:>9.1f}{r['largest_page_bytes'] / 1024:>12.1f}"
             f"{r['peak_rss_mb']:>8.0f}{search:>11}  {r['largest_page']}"
         )
+    for size, r in rows:
+        listed = ", ".join(f"{page.removesuffix('index.html') or '/'} {b / 1024:.0f}" for page, b in r["largest_pages"].items())
+        print(f"largest pages at {size} (KB): {listed}")
     sizes = sorted(results, key=int)
     if len(sizes) > 1:
         growth = results[sizes[-1]]["bytes_per_page"] / results[sizes[0]]["bytes_per_page"]
