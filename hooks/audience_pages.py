@@ -44,7 +44,8 @@ from catalog import (
     audience_src_uri,
     catalog,
     display_title,
-    md_link,
+    escape,
+    html_link,
     md_text,
 )
 from content_schema import AUDIENCES
@@ -73,7 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = {src_uri: _generated_page(config, src_uri) for src_uri in wanted}
     for file in generated.values():
         files.append(file)
-    generated[INDEX_SRC_URI].content_string = render_index(cat, tags)
+    generated[INDEX_SRC_URI].content_string = render_index(cat, tags, files)
     for tag in tags:
         generated[audience_src_uri(tag)].content_string = render_audience(cat, tag, files)
     _list_in_sitemap(config, list(generated.values()))
@@ -106,78 +107,80 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def render_audience(cat: Catalog, tag: str, files: Files) -> str:
-    """The Markdown of audiences/<tag>.md in the catalog's language."""
+    """The Markdown of audiences/<tag>.md in the catalog's language; its list is an HTML block."""
     language = cat.language
     words = LABELS[language]
     label = audience_label(tag, language)
-    src_uri = audience_src_uri(tag)
-    items = [_audience_item(entry, tag, src_uri, files, language) for entry in cat.by_audience[tag]]
+    this = files.src_uris[audience_src_uri(tag)]
+    items = [
+        _audience_item(entry, tag, this, files, language)
+        for entry in cat.by_audience[tag]
+        if entry.src_uri in files.src_uris
+    ]
+    back = html_link(this, files.src_uris[INDEX_SRC_URI], words["all"])
     return "\n".join(
         [
-            "---",
-            f"title: {_yaml_string(label)}",
-            f"description: {_yaml_string(words['description'].format(audience=label))}",
-            "---",
-            "",
+            *_front_matter(label, words["description"].format(audience=label)),
             f"# {md_text(label)} {{ #{tag} }}",
             "",
             md_text(words["intro"]),
             "",
-            f'<div class="audience-page {CROSS_LINKS_CLASS}" markdown data-search-exclude>',
-            "",
-            "\n\n".join(items),
-            "",
+            f'<div class="audience-page {CROSS_LINKS_CLASS}" data-search-exclude>',
+            "<ul>",
+            *items,
+            "</ul>",
             "</div>",
             "",
-            f"[{words['all']}](index.md)",
+            f"<p>{back}</p>",
             "",
         ]
     )
 
 
-def render_index(cat: Catalog, tags: list[str]) -> str:
+def render_index(cat: Catalog, tags: list[str], files: Files) -> str:
     """The Markdown of audiences/index.md: every audience page with how many pages it lists."""
     language = cat.language
     words = LABELS[language]
+    this = files.src_uris[INDEX_SRC_URI]
     items = [
-        f"-   [{md_text(audience_label(tag, language))}]({tag}.md){words['colon']}"
-        f"{_count(len(cat.by_audience[tag]), language)}"
+        f"<li>{html_link(this, files.src_uris[audience_src_uri(tag)], audience_label(tag, language))}"
+        f"{escape(words['colon'] + _count(len(cat.by_audience[tag]), language))}</li>"
         for tag in tags
     ]
     return "\n".join(
         [
-            "---",
-            f"title: {_yaml_string(words['section'])}",
-            f"description: {_yaml_string(words['index_description'])}",
-            "---",
-            "",
+            *_front_matter(words["section"], words["index_description"]),
             f"# {md_text(words['section'])} {{ #audiences }}",
             "",
             md_text(words["index_intro"]),
             "",
+            f'<ul class="audience-index {CROSS_LINKS_CLASS}">',
             *items,
+            "</ul>",
             "",
         ]
     )
 
 
-def _audience_item(entry: Entry, tag: str, from_src_uri: str, files: Files, language: str) -> str:
+def _audience_item(entry: Entry, tag: str, from_file: File, files: Files, language: str) -> str:
     words = LABELS[language]
-    lines = [f"-   **[{md_text(display_title(entry, language))}]({md_link(from_src_uri, entry.src_uri)})**"]
+    target = files.src_uris[entry.src_uri]
+    parts = [f"<li><p><strong>{html_link(from_file, target, display_title(entry, language))}</strong></p>"]
     if entry.description:
-        lines += ["", f"    {md_text(words['why'])}{md_text(entry.description)}"]
+        parts.append(f"<p>{escape(words['why'] + entry.description)}</p>")
     if entry.has_view_anchor:
-        view = f"[{TEXT[language]['view']}]({md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)})"
-        summary = f"{words['colon']}{md_text(entry.summary)}" if entry.summary else ""
-        lines += ["", f"    {view}{summary}", f"    {{ .{VIEW_EXCERPT_CLASS} }}"]
+        view = html_link(from_file, target, TEXT[language]["view"], VIEW_ANCHOR)
+        summary = escape(words["colon"] + entry.summary) if entry.summary else ""
+        parts.append(f'<p class="{VIEW_EXCERPT_CLASS}">{view}{summary}</p>')
     others = tuple(other for other in entry.applies_to if other != tag)
     if others:
-        lines += [
-            "",
-            f"    {words['also']}{audience_links(others, from_src_uri, files, language)}",
-            "    { .audience-page__also }",
-        ]
-    return "\n".join(lines)
+        also = audience_links(others, from_file, files, language)
+        parts.append(f'<p class="audience-page__also">{escape(words["also"])}{also}</p>')
+    return "".join(parts) + "</li>"
+
+
+def _front_matter(title: str, description: str) -> list[str]:
+    return ["---", f"title: {_yaml_string(title)}", f"description: {_yaml_string(description)}", "---", ""]
 
 
 def _after_provisions(items: list, cat: Catalog) -> int:

@@ -18,7 +18,17 @@ others at page events.
 
 Cost: each page's front matter block is checked with one regular expression and
 parsed only when its `kind` is one we use, so a build reads every page once,
-whatever the number of pages. Input the hooks cannot use (an unknown id, a tag
+whatever the number of pages.
+
+Generated lists (cards, views index, related provisions, audience pages,
+glossary entries) are written as HTML blocks inside the page's Markdown;
+only their headings stay Markdown, for the table of contents, search sections
+and anchors. Python-Markdown took about 0.4 ms per list item, so with 500
+provisions per edition the lists cost more than the rest of the build. MkDocs
+does not check links in HTML, so these are made only from what exists: the
+target is a File of the build's `files` (url_link, html_link), and
+`#reindeer-view` is linked only where the catalog saw that heading id;
+tests/test_cross_links.py follows every one of them on the real site. Input the hooks cannot use (an unknown id, a tag
 outside the list, a missing view) is skipped here; hooks/validate_content.py
 reports it.
 """
@@ -26,7 +36,6 @@ reports it.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -78,6 +87,7 @@ def read_catalog(files: Files, language: str) -> Catalog:
     return Catalog(
         language=language,
         entries={entry.id: entry for entry in ordered},
+        order={entry.id: index for index, entry in enumerate(ordered)},
         by_src_uri={entry.src_uri: entry for entry in ordered},
         named_by=_backlinks(ordered),
         by_audience={tag: tuple(e for e in ordered if tag in e.applies_to) for tag in AUDIENCES},
@@ -220,6 +230,11 @@ def md_text(text: str) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", escaped)
 
 
+def escape(text: str) -> str:
+    """Plain text made safe to drop into HTML (text or a quoted attribute value)."""
+    return html.escape(text, quote=True)
+
+
 def is_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
@@ -235,30 +250,28 @@ def audience_label(tag: str, language: str) -> str:
     return AUDIENCES[tag].get(language) or AUDIENCES[tag]["en"]
 
 
-def md_link(from_src_uri: str, to_src_uri: str, anchor: str = "") -> str:
-    """Relative `.md` link between two sources, so MkDocs validates it in strict mode."""
-    base = posixpath.dirname(from_src_uri) or "."
-    link = posixpath.relpath(to_src_uri, base)
-    return f"{link}#{anchor}" if anchor else link
-
-
 def url_link(from_file: File, to_file: File, anchor: str = "") -> str:
-    """Relative URL between two built pages, for links added after Markdown is rendered."""
+    """Relative URL from one built page to another (in the same edition), with an optional anchor."""
     link = get_relative_url(to_file.url, from_file.url)
     return f"{link}#{anchor}" if anchor else link
+
+
+def html_link(from_file: File, to_file: File, text: str, anchor: str = "") -> str:
+    """`<a>` from one page to another: the generated lists are HTML, see below."""
+    return f'<a href="{escape(url_link(from_file, to_file, anchor))}">{escape(text)}</a>'
 
 
 def audience_src_uri(tag: str) -> str:
     return f"{AUDIENCE_FOLDER}/{tag}.md"
 
 
-def audience_links(tags: tuple[str, ...], from_src_uri: str, files: Files, language: str) -> str:
-    """Audience labels as Markdown, each linked to its generated page when that page exists."""
+def audience_links(tags: tuple[str, ...], from_file: File, files: Files, language: str) -> str:
+    """Audience labels (HTML), each linked to its generated page when that page exists."""
     parts = []
     for tag in tags:
-        label = md_text(audience_label(tag, language))
-        target = audience_src_uri(tag)
-        parts.append(f"[{label}]({md_link(from_src_uri, target)})" if target in files.src_uris else label)
+        target = files.src_uris.get(audience_src_uri(tag))
+        label = audience_label(tag, language)
+        parts.append(html_link(from_file, target, label) if target else escape(label))
     return TEXT[language]["list_separator"].join(parts)
 
 
@@ -415,6 +428,7 @@ class Catalog(NamedTuple):
 
     language: str
     entries: dict[str, Entry]  # by id, provisions by number first
+    order: dict[str, int]  # id -> position in `entries`
     by_src_uri: dict[str, Entry]
     named_by: dict[str, tuple[str, ...]]  # id -> ids of pages whose `related` names it
     by_audience: dict[str, tuple[Entry, ...]]  # tag -> entries that apply to it

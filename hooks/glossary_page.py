@@ -1,9 +1,9 @@
 """Render `<!-- glossary:terms -->`: the glossary entries, from the glossary page's front matter.
 
-Events: on_page_markdown, default priority (0). Markdown stage: each entry is a
+Events: on_page_markdown, default priority (0). Each entry is a Markdown
 heading with the term's id as its explicit anchor (`glossary.md#apostille` in
-both editions), so entries reach the table of contents and search, and the
-links to provisions are relative `.md` links that MkDocs checks in strict mode.
+both editions), so entries reach the table of contents and search, followed by
+an HTML block (catalog.py says why) whose links come from the build's `files`.
 
 Each entry shows the term in the edition's language with the other language
 beside it, its other names, its meaning, and the provision and process pages
@@ -16,7 +16,7 @@ this hook, each with its own catalog (catalog.py).
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
@@ -26,8 +26,9 @@ from catalog import (
     Term,
     catalog,
     display_title,
+    escape,
     find_terms,
-    md_link,
+    html_link,
     md_text,
     replace_marker,
 )
@@ -37,18 +38,18 @@ from shared import CHINESE
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(markdown, GLOSSARY_MARKER, lambda: render_glossary(catalog(files, config), page.file.src_uri))
+    return replace_marker(markdown, GLOSSARY_MARKER, lambda: render_glossary(catalog(files, config), page.file, files))
 
 
 # --- helpers ----------------------------------------------------------------
 
 
-def render_glossary(cat: Catalog, from_src_uri: str) -> str:
+def render_glossary(cat: Catalog, from_file: File, files: Files) -> str:
     language = cat.language
     if not cat.terms:
         return f"*{LABELS[language]['none']}*"
     uses = term_uses(cat)
-    return "\n\n".join(_entry(term, uses.get(term.id, []), from_src_uri, language) for term in cat.terms)
+    return "\n\n".join(_entry(term, uses.get(term.id, []), from_file, files, language) for term in cat.terms)
 
 
 def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
@@ -61,26 +62,28 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
     return {term_id: [e for e in cat.entries.values() if e.id in ids] for term_id, ids in found.items()}
 
 
-def _entry(term: Term, uses: list[Entry], from_src_uri: str, language: str) -> str:
+def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, language: str) -> str:
+    """A Markdown heading (anchor, table of contents, search) and an HTML block (catalog.py says why)."""
     words = LABELS[language]
     chinese = f'<span lang="zh">{md_text(term.zh)}</span>' if term.zh else ""
     english = f'<span lang="en">{md_text(term.en)}</span>' if term.en else ""
     first, second = (chinese, english) if language == CHINESE else (english, chinese)
     heading = " · ".join(part for part in (first, second) if part)
-    # Paragraphs with classes (attr_list), not a <div markdown> per entry: md_in_html re-parses
-    # each such block and doubled the page's rendering time.
-    lines = [f"## {heading} {{ #{term.id} .glossary-entry }}", ""]
+    body = []
     if term.also:
-        also = words["separator"].join(md_text(name) for name in term.also)
-        lines += [f"{words['also']}{also}", "{ .glossary-entry__also }", ""]
+        also = escape(words["also"] + words["separator"].join(term.also))
+        body.append(f'<p class="glossary-entry__also">{also}</p>')
     if term.meaning:
-        lines += [md_text(term.meaning), "{ .glossary-entry__meaning }", ""]
-    if uses:
-        links = words["separator"].join(
-            f"[{md_text(display_title(entry, language))}]({md_link(from_src_uri, entry.src_uri)})" for entry in uses
-        )
-        lines += [f"{words['used_in']}{links}", "{ .glossary-entry__uses }", ""]
-    return "\n".join(lines)
+        body.append(f'<p class="glossary-entry__meaning">{escape(term.meaning)}</p>')
+    links = [
+        html_link(from_file, files.src_uris[entry.src_uri], display_title(entry, language))
+        for entry in uses
+        if entry.src_uri in files.src_uris
+    ]
+    if links:
+        body.append(f'<p class="glossary-entry__uses">{escape(words["used_in"])}{words["separator"].join(links)}</p>')
+    entry = f"## {heading} {{ #{term.id} .glossary-entry }}"
+    return entry + (f'\n\n<div class="glossary-entry__body">{"".join(body)}</div>' if body else "")
 
 
 # --- data -------------------------------------------------------------------

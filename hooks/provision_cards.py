@@ -1,8 +1,8 @@
 """Render `<!-- provisions:cards -->`: one card per provision page, in the reader's language.
 
-Events: on_page_markdown, default priority (0). Runs at Markdown stage so the
-cards' links are relative `.md` links that MkDocs validates in strict mode, and
-the cards are part of the page's search text.
+Events: on_page_markdown, default priority (0). The cards are an HTML block in
+the page's Markdown (catalog.py says why), so they are part of the page's search
+text; every link comes from the build's `files`.
 
 Each card shows the provision's number, title (linking to the page),
 description, whom it applies to (linking to the generated audience pages) and a
@@ -15,7 +15,7 @@ own catalog.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
@@ -26,8 +26,8 @@ from catalog import (
     Catalog,
     audience_links,
     catalog,
-    md_link,
-    md_text,
+    escape,
+    html_link,
     replace_marker,
 )
 from content_schema import CHANGES
@@ -36,42 +36,40 @@ from content_schema import CHANGES
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(
-        markdown, CARDS_MARKER, lambda: render_cards(catalog(files, config), page.file.src_uri, files)
-    )
+    return replace_marker(markdown, CARDS_MARKER, lambda: render_cards(catalog(files, config), page.file, files))
 
 
 # --- helpers ----------------------------------------------------------------
 
 
-def render_cards(cat: Catalog, from_src_uri: str, files: Files) -> str:
+def render_cards(cat: Catalog, from_file: File, files: Files) -> str:
     language = cat.language
     words = {**TEXT[language], **LABELS[language]}
     cards = []
     for entry in cat.entries.values():
-        if entry.kind != "provision":
+        target = files.src_uris.get(entry.src_uri)
+        if entry.kind != "provision" or target is None:
             continue
-        lines = [
-            f"-   **{words['number'].format(number=entry.number)}**" if entry.number is not None else "-   &nbsp;",
-            "",
-            f"    **[{md_text(entry.title)}]({md_link(from_src_uri, entry.src_uri)})**",
-            "",
-        ]
+        lines = ["<li>"]
+        if entry.number is not None:
+            lines.append(f"<p><strong>{escape(words['number'].format(number=entry.number))}</strong></p>")
+        lines.append(f"<p><strong>{html_link(from_file, target, entry.title)}</strong></p>")
         if entry.description:
-            lines += [f"    {md_text(entry.description)}", ""]
+            lines.append(f"<p>{escape(entry.description)}</p>")
         if entry.applies_to:
-            audiences = audience_links(entry.applies_to, from_src_uri, files, language)
-            lines += [f"    {words['for']}{audiences}", "    { .provision-cards__audiences }", ""]
+            audiences = audience_links(entry.applies_to, from_file, files, language)
+            lines.append(f'<p class="provision-cards__audiences">{escape(words["for"])}{audiences}</p>')
         if entry.change in CHANGES:
             label = CHANGES[entry.change].get(language) or CHANGES[entry.change]["en"]
-            lines += [f"    {md_text(label)}", "    { .provision-cards__change }", ""]
+            lines.append(f'<p class="provision-cards__change">{escape(label)}</p>')
         if entry.has_view_anchor:
-            view = md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)
-            lines += [f"    [{words['view']} →]({view})", ""]
+            lines.append(f"<p>{html_link(from_file, target, words['view'] + ' →', VIEW_ANCHOR)}</p>")
+        lines.append("</li>")
         cards.append("\n".join(lines))
     if not cards:
-        return f"*{words['none']}*"
-    return f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}" markdown>\n\n' + "\n".join(cards) + "\n</div>"
+        return f"<p><em>{escape(words['none'])}</em></p>"
+    opening = f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}">'
+    return "\n".join([opening, "<ul>", *cards, "</ul>", "</div>"])
 
 
 # --- data -------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Render `<!-- reindeer:views -->`: the Reindeer Views index, grouped by whom each view concerns.
 
-Events: on_page_markdown, default priority (0). Markdown stage, so the group
-headings reach the table of contents and search, and every link is a relative
-`.md` link that MkDocs checks in strict mode (anchors included).
+Events: on_page_markdown, default priority (0). The group headings are
+Markdown, so they reach the table of contents and search; each group's list is
+an HTML block (catalog.py says why), its links made from the build's `files`.
 
 For each audience in content_schema.AUDIENCES order, a heading with the
 audience's id (`#category-a`), then each view that applies: the provision's
@@ -17,7 +17,7 @@ index from its own catalog.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
@@ -31,7 +31,8 @@ from catalog import (
     audience_label,
     catalog,
     display_title,
-    md_link,
+    escape,
+    html_link,
     md_text,
     opening_sentences,
     replace_marker,
@@ -41,15 +42,16 @@ from catalog import (
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(markdown, VIEWS_MARKER, lambda: render_index(catalog(files, config), page.file.src_uri))
+    return replace_marker(markdown, VIEWS_MARKER, lambda: render_index(catalog(files, config), page.file, files))
 
 
 # --- helpers ----------------------------------------------------------------
 
 
-def render_index(cat: Catalog, from_src_uri: str) -> str:
+def render_index(cat: Catalog, from_file: File, files: Files) -> str:
+    """Markdown headings, one per audience, each followed by an HTML list of its views."""
     language = cat.language
-    with_view = [entry for entry in cat.entries.values() if entry.has_view_anchor and entry.opening]
+    with_view = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
     if not with_view:
         return f"*{LABELS[language]['none']}*"
     groups = [(tag, audience_label(tag, language), cat.by_audience[tag]) for tag in cat.by_audience]
@@ -60,19 +62,20 @@ def render_index(cat: Catalog, from_src_uri: str) -> str:
         shown = [entry for entry in entries if entry.id in viewed]
         if not shown:
             continue
-        items = "\n\n".join(_view_item(entry, from_src_uri, language) for entry in shown)
-        blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{items}")
-    return f'<div class="views-index {CROSS_LINKS_CLASS}" markdown>\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+        items = [_view_item(entry, from_file, files, language) for entry in shown]
+        listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}">', *items, "</ul>"])
+        blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{listing}")
+    return "\n\n".join(blocks)
 
 
-def _view_item(entry: Entry, from_src_uri: str, language: str) -> str:
-    page_link = md_link(from_src_uri, entry.src_uri)
-    view_link = md_link(from_src_uri, entry.src_uri, VIEW_ANCHOR)
+def _view_item(entry: Entry, from_file: File, files: Files, language: str) -> str:
+    target = files.src_uris[entry.src_uri]
+    opening = opening_sentences(entry.opening, language, OPENING_SENTENCES)
+    read = LABELS[language]["read"].format(view=TEXT[language]["view"]) + " →"
     return (
-        f"-   **[{md_text(display_title(entry, language))}]({page_link})**\n\n"
-        f"    {md_text(opening_sentences(entry.opening, language, OPENING_SENTENCES))}\n"
-        f"    {{ .{VIEW_EXCERPT_CLASS} }}\n\n"
-        f"    [{LABELS[language]['read'].format(view=TEXT[language]['view'])} →]({view_link})"
+        f"<li><p><strong>{html_link(from_file, target, display_title(entry, language))}</strong></p>"
+        f'<p class="{VIEW_EXCERPT_CLASS}">{escape(opening)}</p>'
+        f"<p>{html_link(from_file, target, read, VIEW_ANCHOR)}</p></li>"
     )
 
 

@@ -1,10 +1,10 @@
 """Add "Related provisions" to the foot of each provision and process page.
 
 Events: on_page_markdown, priority -10 (after the marker renderers at 0, so the
-section is always the last thing on the page). Markdown stage: the section
-reaches the table of contents, and its relative `.md` links, anchors included,
-are checked by MkDocs in strict mode. It is left out of the search index
-(`data-search-exclude`): it repeats other pages' titles and views.
+section is always the last thing on the page). Its heading is Markdown, so it
+reaches the table of contents; the list is an HTML block (catalog.py says why),
+its links made from the build's `files`. The section is left out of the search
+index (`data-search-exclude`): it repeats other pages' titles and views.
 
 A page lists, each once: the pages named in its `related` front matter, the
 pages whose `related` names it (if 5 names 1, page 1 lists 5), and the pages
@@ -19,9 +19,11 @@ skipped here; hooks/validate_content.py reports them.
 
 from __future__ import annotations
 
+import heapq
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from catalog import (
@@ -35,7 +37,8 @@ from catalog import (
     audience_links,
     catalog,
     display_title,
-    md_link,
+    escape,
+    html_link,
     md_text,
 )
 
@@ -49,7 +52,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     entry = cat.by_src_uri.get(page.file.src_uri)
     if entry is None:
         return markdown
-    section = render_related(cat, entry, files)
+    section = render_related(cat, entry, page.file, files)
     return f"{markdown.rstrip()}\n\n{section}\n" if section else markdown
 
 
@@ -59,68 +62,76 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, dict[str, list[str]]]]:
     """Pages related to `entry`, each once with its reasons: named here, names this, shared tags.
 
-    Order: named here, then naming this page, then shared tags only; each group in
-    catalog order (provisions by number). Shared-tag-only pages beyond
-    SHARED_TAG_LIMIT are left to the audience pages.
+    Order: named here, then naming this page, then sharing a tag only; each group in
+    catalog order (provisions by number). Only the first SHARED_TAG_LIMIT pages of
+    the last group are taken (the audience pages list them all), so a page costs
+    the same however many pages share its tags.
     """
-    reasons: dict[str, dict[str, list[str]]] = {}
-    for other_id in entry.related:
-        if other_id in cat.entries and other_id != entry.id:
-            reasons.setdefault(other_id, {}).setdefault(NAMED, [])
-    for other_id in cat.named_by.get(entry.id, ()):
-        if other_id in cat.entries:
-            reasons.setdefault(other_id, {}).setdefault(NAMES_THIS, [])
-    for tag in entry.applies_to:
-        for other in cat.by_audience.get(tag, ()):
-            if other.id != entry.id:
-                reasons.setdefault(other.id, {}).setdefault(SHARED, []).append(tag)
-    position = {other_id: index for index, other_id in enumerate(cat.entries)}
+    by_order = cat.order.__getitem__
+    named = sorted({i for i in entry.related if i in cat.entries and i != entry.id}, key=by_order)
+    naming_all = {i for i in cat.named_by.get(entry.id, ()) if i in cat.entries}
+    naming = sorted(naming_all.difference(named), key=by_order)
+    chosen = [*named, *naming]
+    taken = {entry.id, *chosen}
+    sharing = heapq.merge(*(cat.by_audience.get(tag, ()) for tag in entry.applies_to), key=lambda e: by_order(e.id))
+    for other in sharing:
+        if len(chosen) - len(named) - len(naming) >= SHARED_TAG_LIMIT:
+            break
+        if other.id not in taken:
+            taken.add(other.id)
+            chosen.append(other.id)
+    items = []
+    for other_id in chosen:
+        other = cat.entries[other_id]
+        why: dict[str, list[str]] = {}
+        if other_id in named:
+            why[NAMED] = []
+        if other_id in naming_all:
+            why[NAMES_THIS] = []
+        shared = [tag for tag in entry.applies_to if tag in other.applies_to]
+        if shared:
+            why[SHARED] = shared
+        items.append((other, why))
+    return items
 
-    def rank(other_id: str) -> tuple[int, int]:
-        kinds = reasons[other_id]
-        return (0 if NAMED in kinds else 1 if NAMES_THIS in kinds else 2, position[other_id])
 
-    ordered = sorted(reasons, key=rank)
-    explicit = [other_id for other_id in ordered if rank(other_id)[0] < 2]
-    by_tag_only = [other_id for other_id in ordered if rank(other_id)[0] == 2][:SHARED_TAG_LIMIT]
-    return [(cat.entries[other_id], reasons[other_id]) for other_id in explicit + by_tag_only]
-
-
-def render_related(cat: Catalog, entry: Entry, files: Files) -> str:
+def render_related(cat: Catalog, entry: Entry, from_file: File, files: Files) -> str:
+    """A Markdown heading (table of contents) and an HTML block (catalog.py says why)."""
     language = cat.language
     words = LABELS[language]
-    items = [_item(other, why, entry.src_uri, language) for other, why in related_items(cat, entry)]
+    items = [
+        _item(other, why, from_file, files.src_uris[other.src_uri], language)
+        for other, why in related_items(cat, entry)
+        if other.src_uri in files.src_uris
+    ]
     if not items:
         return ""
     # Not indexed for search: it repeats other pages' titles and views, so a search would find
     # every page that lists a provision instead of the provision itself.
-    heading = f"## {words['heading']} {{ #{SECTION_ID} data-search-exclude }}"
-    parts = [heading, "", f'<div class="related-provisions {CROSS_LINKS_CLASS}" markdown>', ""]
-    parts += ["\n\n".join(items), ""]
+    heading = f"## {md_text(words['heading'])} {{ #{SECTION_ID} data-search-exclude }}"
+    parts = [f'<div class="related-provisions {CROSS_LINKS_CLASS}">', "<ul>", *items, "</ul>"]
     if entry.applies_to:
-        audiences = audience_links(entry.applies_to, entry.src_uri, files, language)
-        parts += [f"{words['all_for']}{audiences}", "{ .related-provisions__audiences }", ""]
+        audiences = audience_links(entry.applies_to, from_file, files, language)
+        parts.append(f'<p class="related-provisions__audiences">{escape(words["all_for"])}{audiences}</p>')
     parts.append("</div>")
-    return "\n".join(parts)
+    return heading + "\n\n" + "\n".join(parts)
 
 
-def _item(other: Entry, why: dict[str, list[str]], from_src_uri: str, language: str) -> str:
+def _item(other: Entry, why: dict[str, list[str]], from_file: File, target: File, language: str) -> str:
     words = LABELS[language]
     reasons = [words[kind] for kind in (NAMED, NAMES_THIS) if kind in why]
     if SHARED in why:
         tags = words["tag_separator"].join(audience_label(tag, language) for tag in why[SHARED])
         reasons.append(words[SHARED].format(tags=tags))
-    lines = [
-        f"-   **[{md_text(display_title(other, language))}]({md_link(from_src_uri, other.src_uri)})**",
-        "",
-        f"    {md_text(words['reason_separator'].join(reasons))}",
-        "    { .related-provisions__why }",
+    parts = [
+        f"<li><p><strong>{html_link(from_file, target, display_title(other, language))}</strong></p>",
+        f'<p class="related-provisions__why">{escape(words["reason_separator"].join(reasons))}</p>',
     ]
     if other.has_view_anchor:
-        view = f"[{TEXT[language]['view']}]({md_link(from_src_uri, other.src_uri, VIEW_ANCHOR)})"
-        summary = f"{words['colon']}{md_text(other.summary)}" if other.summary else ""
-        lines += ["", f"    {view}{summary}", f"    {{ .{VIEW_EXCERPT_CLASS} }}"]
-    return "\n".join(lines)
+        view = html_link(from_file, target, TEXT[language]["view"], VIEW_ANCHOR)
+        summary = f"{escape(words['colon'])}{escape(other.summary)}" if other.summary else ""
+        parts.append(f'<p class="{VIEW_EXCERPT_CLASS}">{view}{summary}</p>')
+    return "".join(parts) + "</li>"
 
 
 # --- data -------------------------------------------------------------------

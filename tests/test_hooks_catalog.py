@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from mkdocs.structure.files import File
+
 from catalog import (
     catalog,
     find_terms,
     first_sentence,
-    md_link,
     parse_terms,
     plain_text,
     read_catalog,
     term_matcher,
+    url_link,
     view_opening,
 )
 from hook_fixtures import provision_page, source_files
@@ -117,10 +119,11 @@ def test_parse_terms_skips_entries_it_cannot_use_and_keeps_the_first_of_a_repeat
     assert [(t.id, t.meaning) for t in terms] == [("apostille", "first")]
 
 
-def test_md_link_is_relative_to_the_linking_page():
-    assert md_link("views.md", "provisions/apostille.md", "reindeer-view") == "provisions/apostille.md#reindeer-view"
-    assert md_link("provisions/a.md", "glossary.md") == "../glossary.md"
-    assert md_link("audiences/family.md", "audiences/extension.md") == "extension.md"
+def test_url_link_is_relative_to_the_linking_page_in_its_edition():
+    views = File("views.md", "/docs", "/site", True, dest_uri="zh/views/index.html")
+    provision = File("provisions/apostille.md", "/docs", "/site", True, dest_uri="zh/provisions/apostille/index.html")
+    assert url_link(views, provision, "reindeer-view") == "../provisions/apostille/#reindeer-view"
+    assert url_link(provision, views) == "../../views/"
 
 
 def test_read_catalog_finds_backlinks_audiences_and_skips_unknown_values(tmp_path):

@@ -35,8 +35,8 @@ def test_used_in_lists_the_pages_whose_text_uses_the_term(small_site):
     soup = small_site.html(GLOSSARY["en"])
     uses = {}
     for heading in soup.find_all("h2"):
-        block = [element for element in _entry(heading) if "glossary-entry__uses" in element.get("class", [])]
-        uses[heading["id"]] = [a.get_text() for a in block[0].select("a")] if block else []
+        block = [element.select_one(".glossary-entry__uses") for element in _entry(heading)]
+        uses[heading["id"]] = [a.get_text() for found in block if found for a in found.select("a")]
     assert uses == {
         "apostille": ["Provision 2: Apostille instead of legalisation"],
         "category-a": ["Provision 1: Green channel", "Provision 3: Research talent"],
