@@ -7,13 +7,14 @@ Events:
   audiences/index.md and audiences/<tag>.md for every tag some page uses, as
   `File.generated` pages in the build's language.
 - on_nav, priority -110: after mkdocs-static-i18n's on_nav (-100), which
-  rebuilds the navigation; appends the section "Who it applies to" / "适用对象".
+  rebuilds the navigation; adds the section "Who it applies to" / "适用对象"
+  after the provisions and links the pages' previous/next in reading order.
 
 Each audience page lists the provisions and process pages tagged for that
 audience, with the page's description as the line on why it applies and the
-first sentence of its Reindeer View. The list is left out of the search index
-(it repeats the provision pages); the title and introduction are indexed, so a
-search for an audience finds its page. The files are marked not-in-nav so MkDocs'
+first sentence of its Reindeer View. The list is an HTML block (catalog.py says
+why) left out of the search index (it repeats the provision pages); the title
+and introduction are indexed, so a search for an audience finds its page. The files are marked not-in-nav so MkDocs'
 omitted-files check never fires, whether `nav` is written out or automatic,
 and on_nav places them itself. They get the attributes mkdocs-static-i18n gives
 its own files (locale, alternates), so the language switch leads to the same
