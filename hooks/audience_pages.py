@@ -155,7 +155,7 @@ def render_index(cat: Catalog, tags: list[str], files: Files) -> str:
             "",
             md_text(words["index_intro"]),
             "",
-            f'<ul class="audience-index {CROSS_LINKS_CLASS}">',
+            f'<ul class="audience-index {CROSS_LINKS_CLASS}" data-search-exclude>',
             *items,
             "</ul>",
             "",

@@ -353,6 +353,7 @@ VIEW_ANCHOR = "reindeer-view"
 VIEW_EXCERPT_CLASS = "view-excerpt"
 # Class of every generated list (cards, views index, related provisions, audience pages): lists
 # that repeat other pages, where glossary_links.py adds no links (they belong in running text).
+# Each list also carries `data-search-exclude`, so a search finds the page a list repeats.
 CROSS_LINKS_CLASS = "cross-links"
 
 # Markers a page may hold; each is rendered by the hook named beside it.

@@ -1,8 +1,9 @@
 """Render `<!-- provisions:cards -->`: one card per provision page, in the reader's language.
 
 Events: on_page_markdown, default priority (0). The cards are an HTML block in
-the page's Markdown (catalog.py says why), so they are part of the page's search
-text; every link comes from the build's `files`.
+the page's Markdown (catalog.py says why); every link comes from the build's
+`files`. They are left out of the search index (`data-search-exclude`): a search
+should find the provision page, not the home page that lists it.
 
 Each card shows the provision's number, title (linking to the page),
 description, whom it applies to (linking to the generated audience pages) and a
@@ -68,7 +69,7 @@ def render_cards(cat: Catalog, from_file: File, files: Files) -> str:
         cards.append("\n".join(lines))
     if not cards:
         return f"<p><em>{escape(words['none'])}</em></p>"
-    opening = f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}">'
+    opening = f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}" data-search-exclude>'
     return "\n".join([opening, "<ul>", *cards, "</ul>", "</div>"])
 
 

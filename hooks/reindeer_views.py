@@ -2,7 +2,9 @@
 
 Events: on_page_markdown, default priority (0). The group headings are
 Markdown, so they reach the table of contents and search; each group's list is
-an HTML block (catalog.py says why), its links made from the build's `files`.
+an HTML block (catalog.py says why), its links made from the build's `files`,
+left out of the search index: a search for words of a view should find the
+provision page that holds the view.
 
 For each audience in content_schema.AUDIENCES order, a heading with the
 audience's id (`#category-a`), then each view that applies: the provision's
@@ -63,7 +65,7 @@ def render_index(cat: Catalog, from_file: File, files: Files) -> str:
         if not shown:
             continue
         items = [_view_item(entry, from_file, files, language) for entry in shown]
-        listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}">', *items, "</ul>"])
+        listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}" data-search-exclude>', *items, "</ul>"])
         blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{listing}")
     return "\n\n".join(blocks)
 

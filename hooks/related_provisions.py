@@ -109,7 +109,7 @@ def render_related(cat: Catalog, entry: Entry, from_file: File, files: Files) ->
     # Not indexed for search: it repeats other pages' titles and views, so a search would find
     # every page that lists a provision instead of the provision itself.
     heading = f"## {md_text(words['heading'])} {{ #{SECTION_ID} data-search-exclude }}"
-    parts = [f'<div class="related-provisions {CROSS_LINKS_CLASS}">', "<ul>", *items, "</ul>"]
+    parts = [f'<div class="related-provisions {CROSS_LINKS_CLASS}" data-search-exclude>', "<ul>", *items, "</ul>"]
     if entry.applies_to:
         audiences = audience_links(entry.applies_to, from_file, files, language)
         parts.append(f'<p class="related-provisions__audiences">{escape(words["all_for"])}{audiences}</p>')

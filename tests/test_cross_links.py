@@ -263,3 +263,5 @@ def test_search_finds_audience_pages_but_not_the_lists_repeated_across_pages(bui
     assert not repeated, f"search results would list every page's related section: {repeated[:3]}"
     category_a = " ".join(doc["text"] for doc in index["docs"] if doc["location"] == "audiences/category-a/")
     assert "Provision 1:" not in category_a, "the audience page's list of provisions is indexed again"
+    views = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("views/"))
+    assert "Read the full Reindeer View" not in views, "search would send readers to the views index, not the view"
