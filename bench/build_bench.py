@@ -11,7 +11,7 @@ last line one JSON object:
 
     {"sizes": {"50": {"seconds", "ms_per_page", "bytes_per_page", "largest_page_bytes",
                       "peak_rss_mb", "search_index_bytes", ...}, ...},
-     "hooks_overhead": <largest size's seconds with our hooks / without them>}
+     "hooks_overhead": <largest size's CPU seconds with our hooks / without them>}
 
 The project is the real one, copied: mkdocs.yml, hooks/, overrides/, tools/, and
 every page of docs/ and docs_zh/ (assets included). Synthetic pages are added until
@@ -36,9 +36,11 @@ Measures, per size (both editions together):
 
 "Hooks switched off" means the `hooks:` list reduced to hooks/zh_overlay.py, which
 the Chinese edition cannot be built without (it points the zh build at docs_zh/).
-That build runs without --strict: pages link to the audience pages our hooks
-generate, and those links have no target without them (the warnings are counted
-and shown).
+That build runs without --strict, so content that links to a page our hooks
+generate (the audience pages) still builds; its warnings are counted and shown.
+hooks_overhead compares CPU time (user + system) of the two builds: other work on
+a shared machine stretches wall-clock time, not a process's own CPU time; the
+wall-clock ratio is in the JSON too (hooks_overhead_wall).
 
 Timings on a shared machine are noisy: --repeat N keeps the fastest of N builds.
 """
