@@ -162,11 +162,11 @@ def term_matcher(terms: list[Term] | tuple[Term, ...]) -> TermMatcher | None:
         return None
     english = [key for key in by_key if not is_chinese(key)]
     chinese = [key for key in by_key if is_chinese(key)]
-    parts = []
+    parts = []  # each branch first checks the set of first letters: most positions fail there
     if english:
-        parts.append(rf"(?<![A-Za-z0-9])(?:{_trie_regex(english)})(?![A-Za-z0-9])")
+        parts.append(rf"(?<![A-Za-z0-9])(?=[{_first_letters(english)}])(?:{_trie_regex(english)})(?![A-Za-z0-9])")
     if chinese:
-        parts.append(_trie_regex(chinese))
+        parts.append(rf"(?=[{_first_letters(chinese)}])(?:{_trie_regex(chinese)})")
     return TermMatcher(re.compile("|".join(parts), re.IGNORECASE), by_key)
 
 
@@ -300,6 +300,10 @@ def edited_path(config: MkDocsConfig, file: File) -> str:
 
 def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def _first_letters(keys: list[str]) -> str:
+    return "".join(sorted({re.escape(key[0]) for key in keys}))
 
 
 def _trie_regex(keys: list[str]) -> str:
