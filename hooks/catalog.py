@@ -18,7 +18,9 @@ others at page events.
 
 Cost: each page's front matter block is checked with one regular expression and
 parsed only when its `kind` is one we use, so a build reads every page once,
-whatever the number of pages.
+whatever the number of pages. Input the hooks cannot use (an unknown id, a tag
+outside the list, a missing view) is skipped here; hooks/validate_content.py
+reports it.
 
 Generated lists (cards, views index, related provisions, audience pages,
 glossary entries) are written as HTML blocks inside the page's Markdown;
@@ -28,9 +30,7 @@ provisions per edition the lists cost more than the rest of the build. MkDocs
 does not check links in HTML, so these are made only from what exists: the
 target is a File of the build's `files` (url_link, html_link), and
 `#reindeer-view` is linked only where the catalog saw that heading id;
-tests/test_cross_links.py follows every one of them on the real site. Input the hooks cannot use (an unknown id, a tag
-outside the list, a missing view) is skipped here; hooks/validate_content.py
-reports it.
+tests/test_cross_links.py follows every one of them on the real site.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def read_catalog(files: Files, language: str) -> Catalog:
     for file in files.documentation_pages():
         if file.generated_by is not None:
             continue
-        text = file.content_string
+        X
         header = _FRONT_MATTER.match(text)
         if not header or not _KIND_WE_USE.search(header.group(1)):
             continue

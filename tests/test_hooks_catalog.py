@@ -155,3 +155,10 @@ def test_catalog_is_read_once_per_build_and_never_shared_between_builds(tmp_path
     assert chinese is not english
     assert chinese.entries["provision-1"].summary == "中文观点。", "the zh build saw the en build's views"
     assert catalog(english_files, _build_config("zh")).language == "zh", "a catalog answered for the wrong language"
+
+
+def test_read_catalog_survives_a_page_that_is_not_utf8(tmp_path):
+    files = source_files(tmp_path, {"one.md": provision_page(1, "provision-1", "One", "[family]", "[]", "x", "V.", "观。")})
+    with open(tmp_path / "docs" / "one.md", "ab") as page:
+        page.write(b"\n\xff\xfe broken bytes\n")
+    assert list(read_catalog(files, "en").entries) == ["provision-1"]
