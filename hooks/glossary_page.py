@@ -81,7 +81,9 @@ def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, languag
         if entry.src_uri in files.src_uris
     ]
     if links:
-        body.append(f'<p class="glossary-entry__uses">{escape(words["used_in"])}{words["separator"].join(links)}</p>')
+        # A list of page titles: not indexed for search, or a search for a title finds the glossary.
+        uses = f'{escape(words["used_in"])}{words["separator"].join(links)}'
+        body.append(f'<p class="glossary-entry__uses" data-search-exclude>{uses}</p>')
     entry = f"## {heading} {{ #{term.id} .glossary-entry }}"
     return entry + (f'\n\n<div class="glossary-entry__body">{"".join(body)}</div>' if body else "")
 
