@@ -1,8 +1,8 @@
 """Browser fixtures: the built site served on 127.0.0.1 and one headless Chromium per session.
 
-- `site`: the `built_site` folder (tests/conftest.py, a real strict build) served by a
-  threaded http.server on a free port, with the list of pages of each edition
-  (sitemaps served with that port, see SiteHandler).
+- `site`: the real site, built strict with SITE_URL set to the address it is then
+  served on (a threaded http.server on a free port of 127.0.0.1), as a real host
+  serves the build made for it; with the list of pages of each edition.
 - `browser`: Debian's Chromium driven by Playwright (it cannot download its own here).
   No browser: the tests skip with the reason, except under CI=true, where they fail.
 - `context` / `mobile_context` (one per test module) and `page` / `mobile_page` (one per
@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from conftest import BuiltSite
+from conftest import ROOT, BuiltSite, run_strict_build
 
 from .site_ui import EDITIONS
 
@@ -60,10 +60,14 @@ def browser(chromium_executable):
 
 
 @pytest.fixture(scope="session")
-def site(built_site):
-    server = SiteServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(built_site.root)))
-    served = ServedSite(built=built_site, origin=f"http://127.0.0.1:{server.server_address[1]}")
-    server.sitemap_origins = (served.built_for, served.origin)
+def site(tmp_path_factory):
+    """The real site, built strict for the address it is served on (SITE_URL), as a host would."""
+    site_dir = tmp_path_factory.mktemp("served") / "site"
+    server = SiteServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(site_dir)))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    result = run_strict_build(ROOT, site_dir, SITE_URL=f"{origin}/")
+    assert result.returncode == 0, f"strict build for the browser tests failed:\n{result.stderr}"
+    served = ServedSite(built=BuiltSite(site_dir, result.stderr), origin=origin)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     yield served
@@ -107,7 +111,6 @@ class SiteServer(ThreadingHTTPServer):
     """A static host on 127.0.0.1; a browser hanging up mid-response is not an error here."""
 
     daemon_threads = True
-    sitemap_origins: tuple[str, str] = ("", "")
 
     def handle_error(self, request, client_address):
         if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
@@ -115,31 +118,9 @@ class SiteServer(ThreadingHTTPServer):
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files with keep-alive and no access log on the test output.
-
-    The site is built for site_url (mkdocs.yml, http://127.0.0.1:8000/) and served
-    here on a free port. Material's language selector looks the current page up
-    in sitemap.xml after replacing the scheme and host name of the sitemap's URLs
-    with the page's, but not the port; so the sitemaps are served with the port
-    the site is actually on, as they would be on a host that serves site_url.
-    Nothing else is rewritten.
-    """
+    """Static files with keep-alive and no access log on the test output."""
 
     protocol_version = "HTTP/1.1"
-
-    def do_GET(self):
-        if not urlsplit(self.path).path.endswith("/sitemap.xml"):
-            return super().do_GET()
-        file = Path(self.translate_path(self.path))
-        if not file.is_file():
-            return super().do_GET()
-        built_for, served = self.server.sitemap_origins
-        body = file.read_text(encoding="utf-8").replace(built_for, served).encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
         pass
@@ -190,13 +171,6 @@ class ServedSite:
     @property
     def root(self) -> Path:
         return self.built.root
-
-    @property
-    def built_for(self) -> str:
-        """The origin of site_url, read from the home page's canonical link."""
-        canonical = self.html("/").select_one("link[rel=canonical]")["href"]
-        parts = urlsplit(canonical)
-        return f"{parts.scheme}://{parts.netloc}"
 
     def url(self, path: str) -> str:
         return self.origin + path
