@@ -389,6 +389,7 @@ def _edition_problems(records: dict, fallbacks: dict) -> list:
     provisions = sorted(page_id for page_id, kind in kinds.items() if "provision" in kind)
 
     terms_seen: dict[str, str] = {}
+    names_seen: dict[str, str] = {}
     for uri in sorted(records):
         record = records[uri]
         meta = _meta(record)
@@ -420,6 +421,17 @@ def _edition_problems(records: dict, fallbacks: dict) -> list:
                         (record, ("terms", index, "id"), f"glossary term '{term_id}' is defined twice (first at {terms_seen[term_id]}); keep one")
                     )
                 terms_seen.setdefault(term_id, where)
+                for name in _term_names(term):
+                    owner = names_seen.setdefault(name.casefold(), term_id)
+                    if owner != term_id:
+                        problems.append(
+                            (
+                                record,
+                                ("terms", index),
+                                f"glossary name '{name}' belongs to both '{owner}' and '{term_id}'; a name links to one entry only, "
+                                "so keep it under one term",
+                            )
+                        )
             named = term.get("provisions")
             for position, item in enumerate(named if isinstance(named, list) else []):
                 if isinstance(item, str) and item not in provisions:
@@ -718,6 +730,12 @@ def _identity(record: dict) -> dict:
         return record["meta"]
     match = YAML_RE.match(record.get("text", ""))
     return {key: value.strip("'\"") for key, value in _ID_OR_KIND.findall(match.group(1))} if match else {}
+
+
+def _term_names(term: dict) -> list[str]:
+    """The names a glossary term is linked by: en, zh and its 'also' names (well-typed ones only)."""
+    also = term.get("also") if isinstance(term.get("also"), list) else []
+    return [name.strip() for name in (term.get("en"), term.get("zh"), *also) if isinstance(name, str) and name.strip()]
 
 
 def _terms(meta: dict) -> list[tuple[int, dict]]:

@@ -181,6 +181,27 @@ def test_glossary_term_defined_twice_names_both_places(project):
     )
 
 
+def test_glossary_name_under_two_terms_names_both_terms(project):
+    page = pages_of_kind(project, "glossary")[0]
+    glossary = project / "docs" / page
+    text = glossary.read_text(encoding="utf-8")
+    first = text.index("\n  - id:") + 1
+    second = text.index("\n  - id:", first) + 1
+    first_id = text[first:].split("\n", 1)[0].split(":", 1)[1].strip()
+    second_id = text[second:].split("\n", 1)[0].split(":", 1)[1].strip()
+    first_name = text[first:second].split("\n    en:", 1)[1].split("\n", 1)[0].strip()
+    second_en = text.index("\n    en:", second)
+    glossary.write_text(
+        text[:second_en] + f"\n    en: {first_name}" + text[text.index("\n", second_en + 1):], encoding="utf-8"
+    )
+    second_line = text[:second].count("\n") + 1
+    reported(
+        build(project),
+        f"docs/{page}:{second_line}",
+        f"glossary name '{first_name}' belongs to both '{first_id}' and '{second_id}'",
+    )
+
+
 def test_provision_without_reindeer_view_is_reported(project):
     page = pages_of_kind(project, "provision")[0]
     english = project / "docs" / page
