@@ -163,11 +163,7 @@ def test_duplicate_id_names_both_pages(project):
 
 
 def test_glossary_term_defined_twice_names_both_places(project):
-    page = pages_of_kind(project, "glossary")[0]
-    glossary = project / "docs" / page
-    text = glossary.read_text(encoding="utf-8")
-    first = text.index("\n  - id:") + 1
-    second = text.index("\n  - id:", first) + 1
+    page, glossary, text, first, second = _first_two_glossary_terms(project)
     term = text[first:second]
     term_id = term.split("\n", 1)[0].split(":", 1)[1].strip()
     glossary.write_text(text[:second] + term + text[second:], encoding="utf-8")
@@ -182,11 +178,7 @@ def test_glossary_term_defined_twice_names_both_places(project):
 
 
 def test_glossary_name_under_two_terms_names_both_terms(project):
-    page = pages_of_kind(project, "glossary")[0]
-    glossary = project / "docs" / page
-    text = glossary.read_text(encoding="utf-8")
-    first = text.index("\n  - id:") + 1
-    second = text.index("\n  - id:", first) + 1
+    page, glossary, text, first, second = _first_two_glossary_terms(project)
     first_id = text[first:].split("\n", 1)[0].split(":", 1)[1].strip()
     second_id = text[second:].split("\n", 1)[0].split(":", 1)[1].strip()
     first_name = text[first:second].split("\n    en:", 1)[1].split("\n", 1)[0].strip()
@@ -200,6 +192,16 @@ def test_glossary_name_under_two_terms_names_both_terms(project):
         f"docs/{page}:{second_line}",
         f"glossary name '{first_name}' belongs to both '{first_id}' and '{second_id}'",
     )
+
+
+def _first_two_glossary_terms(project: Path) -> tuple[str, Path, str, int, int]:
+    """The English glossary page, its text, and where its first and second terms start."""
+    page = pages_of_kind(project, "glossary")[0]
+    glossary = project / "docs" / page
+    text = glossary.read_text(encoding="utf-8")
+    first = text.index("\n  - id:") + 1
+    second = text.index("\n  - id:", first) + 1
+    return page, glossary, text, first, second
 
 
 def test_provision_without_reindeer_view_is_reported(project):
