@@ -44,6 +44,16 @@ def change_english(project: Path, page: str) -> Path:
     return english
 
 
+def change_english_after_git_baseline(project: Path) -> str:
+    """Commit the project as it is, then change a provision's English page; returns the page."""
+    page = pages_of_kind(project, "provision")[0]
+    git(project, "init", "-q")
+    git(project, "add", "docs", "docs_zh")
+    git(project, "commit", "-q", "-m", "baseline")
+    change_english(project, page)
+    return page
+
+
 def recorded_hash(path: Path) -> str:
     return get_data(path.read_text(encoding="utf-8"))[1]["translated_from"]
 
@@ -182,11 +192,7 @@ def test_mark_refuses_a_file_outside_docs_zh(project):
 
 @needs_git
 def test_outdated_date_is_the_english_pages_last_commit(project):
-    page = pages_of_kind(project, "provision")[0]
-    git(project, "init", "-q")
-    git(project, "add", "docs", "docs_zh")
-    git(project, "commit", "-q", "-m", "baseline")
-    change_english(project, page)
+    page = change_english_after_git_baseline(project)
     git(project, "commit", "-q", "-am", "English correction", GIT_COMMITTER_DATE="2024-02-01T10:00:00")
 
     result = run_tool(project, "tools.translations", "status")
@@ -197,11 +203,7 @@ def test_outdated_date_is_the_english_pages_last_commit(project):
 
 @needs_git
 def test_diff_shows_what_changed_in_english_since_the_translation(project):
-    page = pages_of_kind(project, "provision")[0]
-    git(project, "init", "-q")
-    git(project, "add", "docs", "docs_zh")
-    git(project, "commit", "-q", "-m", "baseline")
-    change_english(project, page)
+    page = change_english_after_git_baseline(project)
 
     result = run_tool(project, "tools.translations", "diff", f"docs_zh/{page}")
 
