@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from shared import CHINESE, is_chinese_build, source_label, zh_docs_dir
+from shared import CHINESE, edition_source, is_chinese_build, source_label
 
 # --- hooks ------------------------------------------------------------------
 
@@ -32,15 +32,12 @@ from shared import CHINESE, is_chinese_build, source_label, zh_docs_dir
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     chinese = is_chinese_build(config)
-    zh_dir = zh_docs_dir(config)
     for file in files.documentation_pages():
         if file.generated_by is not None:
             continue
         file.edit_uri = source_label(config, file.src_uri)
-        if not chinese:
-            continue
-        zh_source = zh_dir / file.src_uri
-        if zh_source.is_file():
+        zh_source = edition_source(config, file.src_uri) if chinese else None
+        if zh_source is not None:
             file.abs_src_path = str(zh_source)
             file.locale = CHINESE
     return files
