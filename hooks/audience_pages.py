@@ -14,13 +14,11 @@ Each audience page lists the provisions and process pages tagged for that
 audience, with the page's description as the line on why it applies and the
 first sentence of its Reindeer View. The list is an HTML block (catalog.py says
 why) left out of the search index (it repeats the provision pages); the title
-and introduction are indexed, so a search for an audience finds its page. The files are marked not-in-nav so MkDocs'
-omitted-files check never fires, whether `nav` is written out or automatic,
-and on_nav places them itself. They get the attributes mkdocs-static-i18n gives
-its own files (locale, alternates), so the language switch leads to the same
-audience page in the other edition, and they are added to the plugin's per-edition
-file list, so the sitemap lists them. The generated files belong to the build's
-own Files object; the Chinese build generates its own.
+and introduction are indexed, so a search for an audience finds its page. A long list continues on
+numbered pages (hooks/paging.py: audiences/<tag>/page-2.md, ...). The pages are
+made by generated_files.py, shaped like mkdocs-static-i18n's own files, so the
+language switch leads to the same audience page in the other edition and the
+sitemap lists them; on_nav places the first page of each audience itself.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ import logging
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 
 from catalog import (
@@ -50,7 +48,9 @@ from catalog import (
     md_text,
 )
 from content_schema import AUDIENCES
-from shared import DEFAULT_LANGUAGE, current_language, edition_prefix, source_label
+from generated_files import front_matter, generated_page, list_in_sitemap
+from paging import add_continuations, continuation_markdown, list_page, page_items, pager
+from shared import current_language, source_label
 
 log = logging.getLogger("mkdocs.hooks.audience_pages")
 
@@ -72,13 +72,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not wanted or taken:
         return files
     # The audience pages link to each other: every file exists before any is rendered.
-    generated = {src_uri: _generated_page(config, src_uri) for src_uri in wanted}
+    generated = {src_uri: generated_page(config, src_uri) for src_uri in wanted}
     for file in generated.values():
         files.append(file)
-    generated[INDEX_SRC_URI].content_string = render_index(cat, tags, files)
+    list_in_sitemap(config, list(generated.values()))
+    pages = {}
     for tag in tags:
-        generated[audience_src_uri(tag)].content_string = render_audience(cat, tag, files)
-    _list_in_sitemap(config, list(generated.values()))
+        more = add_continuations(files, config, audience_src_uri(tag), len(_listed(cat, tag, files)))
+        pages[tag] = [generated[audience_src_uri(tag)], *more]
+    generated[INDEX_SRC_URI].content_string = render_index(cat, tags, files)
+    for tag, tag_pages in pages.items():
+        for file in tag_pages:
+            file.content_string = render_audience(cat, tag, file, files, config)
     return files
 
 
@@ -107,34 +112,32 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 # --- helpers ----------------------------------------------------------------
 
 
-def render_audience(cat: Catalog, tag: str, files: Files) -> str:
-    """The Markdown of audiences/<tag>.md in the catalog's language; its list is an HTML block."""
+def render_audience(cat: Catalog, tag: str, this: File, files: Files, config: MkDocsConfig) -> str:
+    """The Markdown of audiences/<tag>.md, or of a continuation page, in the catalog's language."""
     language = cat.language
     words = LABELS[language]
     label = audience_label(tag, language)
-    this = files.src_uris[audience_src_uri(tag)]
-    items = [
-        _audience_item(entry, tag, this, files, language)
-        for entry in cat.by_audience[tag]
-        if entry.src_uri in files.src_uris
-    ]
+    entries = _listed(cat, tag, files)
+    page = list_page(this, len(entries), config)
+    items = [_audience_item(entry, tag, this, files, language) for entry in page_items(entries, page, config)]
     back = html_link(this, files.src_uris[INDEX_SRC_URI], words["all"])
-    return "\n".join(
+    listing = "\n".join(
         [
-            *_front_matter(label, words["description"].format(audience=label)),
-            f"# {md_text(label)} {{ #{tag} }}",
-            "",
-            md_text(words["intro"]),
-            "",
             f'<div class="audience-page {CROSS_LINKS_CLASS}" data-search-exclude>',
             "<ul>",
             *items,
             "</ul>",
             "</div>",
+            pager(this, files, page, language),
             "",
             f"<p>{back}</p>",
-            "",
         ]
+    )
+    description = words["description"].format(audience=label)
+    if page.number > 1:
+        return continuation_markdown(label, description, page, listing, language)
+    return "\n".join(
+        [*front_matter(label, description), f"# {md_text(label)} {{ #{tag} }}", "", md_text(words["intro"]), "", listing, ""]
     )
 
 
@@ -150,7 +153,7 @@ def render_index(cat: Catalog, tags: list[str], files: Files) -> str:
     ]
     return "\n".join(
         [
-            *_front_matter(words["section"], words["index_description"]),
+            *front_matter(words["section"], words["index_description"]),
             f"# {md_text(words['section'])} {{ #audiences }}",
             "",
             md_text(words["index_intro"]),
@@ -180,10 +183,6 @@ def _audience_item(entry: Entry, tag: str, from_file: File, files: Files, langua
     return "".join(parts) + "</li>"
 
 
-def _front_matter(title: str, description: str) -> list[str]:
-    return ["---", f"title: {_yaml_string(title)}", f"description: {_yaml_string(description)}", "---", ""]
-
-
 def _after_provisions(items: list, cat: Catalog) -> int:
     """Where the section goes: right after the top-level item holding the provision pages, else last."""
     provision_pages = {entry.src_uri for entry in cat.entries.values() if entry.kind == "provision"}
@@ -204,49 +203,13 @@ def _pages_in(items: list) -> list:
     return pages
 
 
-def _generated_page(config: MkDocsConfig, src_uri: str) -> File:
-    """A generated page of the current edition, shaped like mkdocs-static-i18n's own files."""
-    language = current_language(config)
-    file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-    plain_dest = file.dest_uri
-    file.dest_uri = edition_prefix(language) + plain_dest
-    file.locale = language
-    file.locale_alternate_of = language
-    file.localization = None if language == DEFAULT_LANGUAGE else language
-    file.norm_src_uri = src_uri
-    file.alternates = {language: file}
-    for other in _built_languages(config):
-        if other != language:
-            file.alternates[other] = File(
-                src_uri,
-                src_dir=None,
-                dest_dir=config.site_dir,
-                use_directory_urls=config.use_directory_urls,
-                dest_uri=edition_prefix(other) + plain_dest,
-            )
-    return file
-
-
-def _built_languages(config: MkDocsConfig) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    return list(getattr(i18n, "build_languages", None) or [current_language(config)])
-
-
-def _list_in_sitemap(config: MkDocsConfig, generated: list[File]) -> None:
-    # mkdocs-static-i18n's sitemap lists the files it saw in its on_files (before ours).
-    i18n = config.plugins.get("i18n")
-    per_language = getattr(i18n, "i18n_files_per_language", None)
-    if isinstance(per_language, dict):
-        per_language.setdefault(current_language(config), []).extend(generated)
+def _listed(cat: Catalog, tag: str, files: Files) -> list[Entry]:
+    return [entry for entry in cat.by_audience[tag] if entry.src_uri in files.src_uris]
 
 
 def _count(count: int, language: str) -> str:
     words = LABELS[language]
     return (words["count_one"] if count == 1 else words["count_many"]).format(count=count)
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # --- data -------------------------------------------------------------------

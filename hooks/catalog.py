@@ -67,15 +67,20 @@ def read_catalog(files: Files, language: str) -> Catalog:
     entries: dict[str, Entry] = {}
     terms: list[Term] = []
     glossary_src_uri = None
+    hosts: dict[str, list[Host]] = {}
     for file in files.documentation_pages():
         if file.generated_by is not None:
             continue
         # Bad bytes are validate_content.py's to report; here they must not stop the build.
         text = file.content_bytes.decode("utf-8-sig", errors="replace")
         header = _FRONT_MATTER.match(text)
-        if not header or not _KIND_WE_USE.search(header.group(1)):
+        markers = set(find_markers(text)) if "<!--" in text else set()
+        if not header or not (markers or _KIND_WE_USE.search(header.group(1))):
             continue
         body, meta = get_data(text)
+        for marker in markers:
+            host = Host(file.src_uri, str(meta.get("title") or ""), str(meta.get("description") or ""))
+            hosts.setdefault(marker, []).append(host)
         kind = meta.get("kind")
         if kind == "glossary" and glossary_src_uri is None:
             glossary_src_uri = file.src_uri
@@ -92,6 +97,7 @@ def read_catalog(files: Files, language: str) -> Catalog:
         by_src_uri={entry.src_uri: entry for entry in ordered},
         named_by=_backlinks(ordered),
         by_audience={tag: tuple(e for e in ordered if tag in e.applies_to) for tag in AUDIENCES},
+        hosts={marker: tuple(found) for marker, found in hosts.items()},
         glossary_src_uri=glossary_src_uri,
         terms=tuple(terms),
         term_matcher=term_matcher(terms),
@@ -247,6 +253,13 @@ def display_title(entry: Entry, language: str) -> str:
     return TEXT[language]["numbered"].format(number=entry.number, title=entry.title)
 
 
+def short_title(entry: Entry, language: str) -> str:
+    """'Provision 2' / '第2条'; a process page keeps its own title."""
+    if entry.number is None:
+        return entry.title
+    return TEXT[language]["number"].format(number=entry.number)
+
+
 def audience_label(tag: str, language: str) -> str:
     return AUDIENCES[tag].get(language) or AUDIENCES[tag]["en"]
 
@@ -371,11 +384,13 @@ KNOWN_MARKERS = (CARDS_MARKER, VIEWS_MARKER, GLOSSARY_MARKER)
 TEXT = {
     "en": {
         "numbered": "Provision {number}: {title}",
+        "number": "Provision {number}",
         "view": "Reindeer View",
         "list_separator": " · ",
     },
     "zh": {
         "numbered": "第{number}条：{title}",
+        "number": "第{number}条",
         "view": "灵达观点",
         "list_separator": " · ",
     },
@@ -411,6 +426,14 @@ class Entry(NamedTuple):
     body: str  # Markdown after the front matter
 
 
+class Host(NamedTuple):
+    """A page that holds a marker (`<!-- reindeer:views -->`): where a generated list starts."""
+
+    src_uri: str
+    title: str
+    description: str
+
+
 class Term(NamedTuple):
     """A glossary entry from the glossary page's front matter (`terms`)."""
 
@@ -438,6 +461,7 @@ class Catalog(NamedTuple):
     by_src_uri: dict[str, Entry]
     named_by: dict[str, tuple[str, ...]]  # id -> ids of pages whose `related` names it
     by_audience: dict[str, tuple[Entry, ...]]  # tag -> entries that apply to it
+    hosts: dict[str, tuple[Host, ...]]  # marker -> pages that hold it
     glossary_src_uri: str | None
     terms: tuple[Term, ...]
     term_matcher: TermMatcher | None

@@ -1,6 +1,14 @@
 """Render `<!-- provisions:cards -->`: one card per provision page, in the reader's language.
 
-Events: on_page_markdown, default priority (0). The cards are an HTML block in
+Events:
+- on_files, priority -120 (after mkdocs-static-i18n at -100 and
+  hooks/zh_overlay.py at -110, so the catalog is the current edition's): when
+  there are more cards than fit one page, each page holding the marker gets
+  continuation pages (hooks/paging.py);
+- on_page_markdown, default priority (0): renders the marker, that page's
+  cards and the pager.
+
+The cards are an HTML block in
 the page's Markdown (catalog.py says why); every link comes from the build's
 `files`. They are left out of the search index (`data-search-exclude`): a search
 should find the provision page, not the home page that lists it.
@@ -16,6 +24,7 @@ own catalog.
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -25,35 +34,62 @@ from catalog import (
     TEXT,
     VIEW_ANCHOR,
     Catalog,
+    Entry,
     audience_links,
     catalog,
     escape,
     html_link,
     replace_marker,
+    short_title,
 )
 from content_schema import CHANGES
+from paging import ListPage, add_continuations, continuation_markdown, list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
 
+# After mkdocs-static-i18n (-100) and zh_overlay (-110): see the module docstring.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    cat = catalog(files, config)
+    total = len(card_entries(cat, files))
+    for host in cat.hosts.get(CARDS_MARKER, ()):
+        for file in add_continuations(files, config, host.src_uri, total):
+            page = list_page(file, total, config)
+            marker = f"<!-- {CARDS_MARKER} -->"
+            file.content_string = continuation_markdown(host.title, host.description, page, marker, cat.language)
+    return files
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(markdown, CARDS_MARKER, lambda: render_cards(catalog(files, config), page.file, files))
+    def render() -> str:
+        cat = catalog(files, config)
+        entries = card_entries(cat, files)
+        return render_cards(cat, entries, list_page(page.file, len(entries), config), page.file, files, config)
+
+    return replace_marker(markdown, CARDS_MARKER, render)
 
 
 # --- helpers ----------------------------------------------------------------
 
 
-def render_cards(cat: Catalog, from_file: File, files: Files) -> str:
+def card_entries(cat: Catalog, files: Files) -> list[Entry]:
+    """The provision pages of this build, in catalog order: one card each."""
+    return [e for e in cat.entries.values() if e.kind == "provision" and e.src_uri in files.src_uris]
+
+
+def render_cards(
+    cat: Catalog, entries: list[Entry], page: ListPage, from_file: File, files: Files, config: MkDocsConfig
+) -> str:
+    """The cards of `page` of the list (all of them when they fit one page), then its pager."""
     language = cat.language
     words = {**TEXT[language], **LABELS[language]}
     cards = []
-    for entry in cat.entries.values():
-        target = files.src_uris.get(entry.src_uri)
-        if entry.kind != "provision" or target is None:
-            continue
+    for entry in page_items(entries, page, config):
+        target = files.src_uris[entry.src_uri]
         lines = ["<li>"]
         if entry.number is not None:
-            lines.append(f"<p><strong>{escape(words['number'].format(number=entry.number))}</strong></p>")
+            lines.append(f"<p><strong>{escape(short_title(entry, language))}</strong></p>")
         lines.append(f"<p><strong>{html_link(from_file, target, entry.title)}</strong></p>")
         if entry.description:
             lines.append(f"<p>{escape(entry.description)}</p>")
@@ -70,12 +106,12 @@ def render_cards(cat: Catalog, from_file: File, files: Files) -> str:
     if not cards:
         return f"<p><em>{escape(words['none'])}</em></p>"
     opening = f'<div class="grid cards provision-cards {CROSS_LINKS_CLASS}" data-search-exclude>'
-    return "\n".join([opening, "<ul>", *cards, "</ul>", "</div>"])
+    return "\n".join([opening, "<ul>", *cards, "</ul>", "</div>", pager(from_file, files, page, language)])
 
 
 # --- data -------------------------------------------------------------------
 
 LABELS = {
-    "en": {"number": "Provision {number}", "for": "For: ", "none": "No provision pages yet."},
-    "zh": {"number": "第{number}条", "for": "适用：", "none": "暂无条款页面。"},
+    "en": {"for": "For: ", "none": "No provision pages yet."},
+    "zh": {"for": "适用：", "none": "暂无条款页面。"},
 }

@@ -1,8 +1,15 @@
 """Render `<!-- reindeer:views -->`: the Reindeer Views index, grouped by whom each view concerns.
 
-Events: on_page_markdown, default priority (0). The group headings are
-Markdown, so they reach the table of contents and search; each group's list is
-an HTML block (catalog.py says why), its links made from the build's `files`,
+Events:
+- on_files, priority -120 (after mkdocs-static-i18n at -100 and
+  hooks/zh_overlay.py at -110, so the catalog is the current edition's): when
+  the index is longer than a page, the page holding the marker gets
+  continuation pages (hooks/paging.py), each continuing the groups where the
+  previous page stopped;
+- on_page_markdown, default priority (0): renders the marker.
+
+The group headings are Markdown, so they reach the table of contents and
+search; each group's list is an HTML block (catalog.py says why), its links made from the build's `files`,
 left out of the search index: a search for words of a view should find the
 provision page that holds the view.
 
@@ -18,7 +25,10 @@ index from its own catalog.
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -39,35 +49,64 @@ from catalog import (
     opening_sentences,
     replace_marker,
 )
+from paging import ListPage, add_continuations, continuation_markdown, list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
 
+# After mkdocs-static-i18n (-100) and zh_overlay (-110): see the module docstring.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    cat = catalog(files, config)
+    total = len(index_items(cat, files))
+    for host in cat.hosts.get(VIEWS_MARKER, ()):
+        for file in add_continuations(files, config, host.src_uri, total):
+            page = list_page(file, total, config)
+            marker = f"<!-- {VIEWS_MARKER} -->"
+            file.content_string = continuation_markdown(host.title, host.description, page, marker, cat.language)
+    return files
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return replace_marker(markdown, VIEWS_MARKER, lambda: render_index(catalog(files, config), page.file, files))
+    def render() -> str:
+        cat = catalog(files, config)
+        items = index_items(cat, files)
+        return render_index(cat, items, list_page(page.file, len(items), config), page.file, files, config)
+
+    return replace_marker(markdown, VIEWS_MARKER, render)
 
 
 # --- helpers ----------------------------------------------------------------
 
 
-def render_index(cat: Catalog, from_file: File, files: Files) -> str:
-    """Markdown headings, one per audience, each followed by an HTML list of its views."""
+def index_items(cat: Catalog, files: Files) -> list[tuple[str, str, Entry]]:
+    """(group anchor, group label, entry) for each view under each audience it concerns, in order.
+
+    Audiences in content_schema.AUDIENCES order, then "Everyone" for views of pages with
+    no audience; within a group, catalog order.
+    """
     language = cat.language
     with_view = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
-    if not with_view:
-        return f"*{LABELS[language]['none']}*"
+    viewed = {entry.id for entry in with_view}
     groups = [(tag, audience_label(tag, language), cat.by_audience[tag]) for tag in cat.by_audience]
     groups.append((EVERYONE, LABELS[language]["everyone"], tuple(e for e in with_view if not e.applies_to)))
-    viewed = {entry.id for entry in with_view}
+    return [(anchor, label, entry) for anchor, label, entries in groups for entry in entries if entry.id in viewed]
+
+
+def render_index(
+    cat: Catalog, items: list[tuple[str, str, Entry]], page: ListPage, from_file: File, files: Files, config: MkDocsConfig
+) -> str:
+    """`page` of the index: a Markdown heading per audience, each followed by an HTML list of its views."""
+    language = cat.language
+    if not items:
+        return f"*{LABELS[language]['none']}*"
     blocks = []
-    for anchor, label, entries in groups:
-        shown = [entry for entry in entries if entry.id in viewed]
-        if not shown:
-            continue
-        items = [_view_item(entry, from_file, files, language) for entry in shown]
-        listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}" data-search-exclude>', *items, "</ul>"])
+    for (anchor, label), group in groupby(page_items(items, page, config), key=lambda item: item[:2]):
+        views = [_view_item(entry, from_file, files, language) for _, _, entry in group]
+        listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}" data-search-exclude>', *views, "</ul>"])
         blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{listing}")
-    return "\n\n".join(blocks)
+    blocks.append(pager(from_file, files, page, language))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def _view_item(entry: Entry, from_file: File, files: Files, language: str) -> str:
