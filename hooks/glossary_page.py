@@ -9,7 +9,10 @@ Each entry shows the term in the edition's language with the other language
 beside it, its other names, its meaning, and the provision and process pages
 that use it. "Used in" is computed: a page uses a term when any of the term's
 names occurs in its text (same matching as glossary_links.py); ids listed by
-hand under the term's `provisions` are added to that. Both editions' builds run
+hand under the term's `provisions` are added to that, and come first. It names
+at most USED_IN_LIMIT pages, by their short titles ("Provision 2"), and counts
+the rest, so the glossary does not grow with the site (a common term is used on
+most pages). Both editions' builds run
 this hook, each with its own catalog (catalog.py).
 """
 
@@ -25,12 +28,12 @@ from catalog import (
     Entry,
     Term,
     catalog,
-    display_title,
     escape,
     find_terms,
     html_link,
     md_text,
     replace_marker,
+    short_title,
 )
 from shared import CHINESE
 
@@ -53,44 +56,59 @@ def render_glossary(cat: Catalog, from_file: File, files: Files) -> str:
 
 
 def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
-    """Term id -> pages that use it (by text, plus the term's own `provisions`), in catalog order."""
-    found: dict[str, set[str]] = {term.id: {p for p in term.provisions if p in cat.entries} for term in cat.terms}
+    """Term id -> pages that use it: the term's own `provisions` first, then by text, in catalog order."""
+    found: dict[str, set[str]] = {term.id: set() for term in cat.terms}
     if cat.term_matcher is not None:
         for entry in cat.entries.values():
             for _, term in find_terms(cat.term_matcher, entry.body):
                 found[term.id].add(entry.id)
-    return {term_id: [e for e in cat.entries.values() if e.id in ids] for term_id, ids in found.items()}
+    uses = {}
+    for term in cat.terms:
+        listed = [cat.entries[p] for p in dict.fromkeys(term.provisions) if p in cat.entries]
+        by_text = [e for e in cat.entries.values() if e.id in found[term.id] and e.id not in term.provisions]
+        uses[term.id] = [*listed, *by_text]
+    return uses
 
 
 def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, language: str) -> str:
     """A Markdown heading (anchor, table of contents, search) and an HTML block (catalog.py says why)."""
     words = LABELS[language]
-    chinese = f'<span lang="zh">{md_text(term.zh)}</span>' if term.zh else ""
-    english = f'<span lang="en">{md_text(term.en)}</span>' if term.en else ""
-    first, second = (chinese, english) if language == CHINESE else (english, chinese)
-    heading = " · ".join(part for part in (first, second) if part)
+    # The name in the page's own language first; only the other one needs its `lang`.
+    own, other = (term.zh, term.en) if language == CHINESE else (term.en, term.zh)
+    other_language = "en" if language == CHINESE else CHINESE
+    names = [md_text(own) if own else "", f'<span lang="{other_language}">{md_text(other)}</span>' if other else ""]
+    heading = " · ".join(name for name in names if name)
     body = []
     if term.also:
         also = escape(words["also"] + words["separator"].join(term.also))
-        body.append(f'<p class="glossary-entry__also">{also}</p>')
+        body.append(f'<p class="term-also">{also}</p>')
     if term.meaning:
-        body.append(f'<p class="glossary-entry__meaning">{escape(term.meaning)}</p>')
+        body.append(f"<p>{escape(term.meaning)}</p>")
+    built = [entry for entry in uses if entry.src_uri in files.src_uris]
     links = [
-        html_link(from_file, files.src_uris[entry.src_uri], display_title(entry, language))
-        for entry in uses
-        if entry.src_uri in files.src_uris
+        html_link(from_file, files.src_uris[entry.src_uri], short_title(entry, language))
+        for entry in built[:USED_IN_LIMIT]
     ]
+    if len(built) > USED_IN_LIMIT:
+        links.append(escape(words["more"].format(count=len(built) - USED_IN_LIMIT)))
     if links:
         # A list of page titles: not indexed for search, or a search for a title finds the glossary.
         uses = f'{escape(words["used_in"])}{words["separator"].join(links)}'
-        body.append(f'<p class="glossary-entry__uses" data-search-exclude>{uses}</p>')
+        body.append(f'<p class="term-uses" data-search-exclude>{uses}</p>')
     entry = f"## {heading} {{ #{term.id} .glossary-entry }}"
-    return entry + (f'\n\n<div class="glossary-entry__body">{"".join(body)}</div>' if body else "")
+    return entry + (f'\n\n{"".join(body)}' if body else "")
 
 
 # --- data -------------------------------------------------------------------
 
+USED_IN_LIMIT = 3
 LABELS = {
-    "en": {"also": "Also called: ", "used_in": "Used in: ", "separator": " · ", "none": "No terms yet."},
-    "zh": {"also": "又称：", "used_in": "出现于：", "separator": " · ", "none": "暂无术语。"},
+    "en": {
+        "also": "Also called: ",
+        "used_in": "Used in: ",
+        "more": "and {count} more",
+        "separator": " · ",
+        "none": "No terms yet.",
+    },
+    "zh": {"also": "又称：", "used_in": "出现于：", "more": "及其他 {count} 个页面", "separator": " · ", "none": "暂无术语。"},
 }

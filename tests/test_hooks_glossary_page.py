@@ -35,16 +35,17 @@ def test_used_in_lists_the_pages_whose_text_uses_the_term(small_site):
     soup = small_site.html(GLOSSARY["en"])
     uses = {}
     for heading in soup.find_all("h2"):
-        block = [element.select_one(".glossary-entry__uses") for element in _entry(heading)]
-        uses[heading["id"]] = [a.get_text() for found in block if found for a in found.select("a")]
+        block = [element for element in _entry(heading) if "term-uses" in element.get("class", [])]
+        uses[heading["id"]] = [a.get_text() for found in block for a in found.select("a")]
+    # Short titles: a common term's list must stay short (see test_hooks_paging.py for the cap).
     assert uses == {
-        "apostille": ["Provision 2: Apostille instead of legalisation"],
-        "category-a": ["Provision 1: Green channel", "Provision 3: Research talent"],
-        "job-transfer": ["Provision 1: Green channel"],
+        "apostille": ["Provision 2"],
+        "category-a": ["Provision 1", "Provision 3"],
+        "job-transfer": ["Provision 1"],
     }
 
 
 def test_used_in_links_reach_the_pages(small_site):
     for page in GLOSSARY.values():
-        for link in small_site.html(page).select(".glossary-entry__uses a"):
+        for link in small_site.html(page).select(".term-uses a"):
             assert link_target(small_site, page, link["href"])[0].exists(), f"{page}: {link['href']} leads nowhere"
