@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils.meta import YAML_RE
+
+try:
+    from yaml import CSafeLoader as SafeLoader  # libyaml: about ten times faster on front matter
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader
 
 # --- data -------------------------------------------------------------------
 
@@ -59,3 +66,22 @@ def source_label(config: MkDocsConfig, src_uri: str, language: str | None = None
 def edition_prefix(language: str) -> str:
     """URL prefix of an edition inside the site: '' for English, 'zh/' for Chinese."""
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def read_front_matter(text: str) -> tuple[str, dict]:
+    """(body, meta) as mkdocs.utils.meta.get_data gives them, read with libyaml.
+
+    MkDocs parses front matter in pure Python; the hooks that read every page
+    (catalog.py) use this instead. Front matter that is not valid YAML, or not a
+    mapping, gives {} and the whole text: hooks/validate_content.py reports it.
+    """
+    match = YAML_RE.match(text)
+    if match is None:
+        return text, {}
+    try:
+        meta = yaml.load(match.group(1), Loader=SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return text, {}
+    if not isinstance(meta, dict):
+        return text, {}
+    return text[match.end() :].lstrip("\n"), meta

@@ -76,17 +76,13 @@ from content_schema import (
 from shared import (
     CHINESE,
     DEFAULT_LANGUAGE,
+    SafeLoader,
     edition_source,
     is_chinese_build,
     source_label,
     zh_docs_dir,
 )
 from translation_record import HASH_PATTERN, RECORD_KEY, page_uris
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
 
@@ -233,9 +229,11 @@ def _front_matter(text: str) -> tuple[dict | None, dict, list, int]:
         return None, {}, [(1, f"no front matter; start the page with '---', its keys ({', '.join(COMMON_KEYS)}, ...) and '---'")], 0
     body_start = text[: match.end()].count("\n")
     source = match.group(1)
+    loader = SafeLoader(source)
+    node = None
     try:
-        node = yaml.compose(source, Loader=SafeLoader)
-        meta = yaml.load(source, Loader=SafeLoader)
+        node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the values
+        meta = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + FRONT_MATTER_FIRST_LINE if mark else 1
