@@ -12,10 +12,10 @@ Events:
 
 Each audience page lists the provisions and process pages tagged for that
 audience, with the page's description as the line on why it applies and the
-first sentence of its Reindeer View. The list is an HTML block (catalog.py says
-why) left out of the search index (it repeats the provision pages); the title
-and introduction are indexed, so a search for an audience finds its page. A long list continues on
-numbered pages (hooks/paging.py: audiences/<tag>/page-2.md, ...). The pages are
+first sentence of its Reindeer View. The list is HTML that skips Markdown
+(catalog.defer_html says why), left out of the search index (it repeats the
+provision pages); the title and introduction are indexed, so a search for an
+audience finds its page. A long list continues on numbered pages (hooks/paging.py: audiences/<tag>/page-2.md, ...). The pages are
 made by generated_files.py, shaped like mkdocs-static-i18n's own files, so the
 language switch leads to the same audience page in the other edition and the
 sitemap lists them; on_nav places the first page of each audience itself.
@@ -42,6 +42,7 @@ from catalog import (
     audience_links,
     audience_src_uri,
     catalog,
+    defer_html,
     display_title,
     escape,
     html_link,
@@ -121,7 +122,7 @@ def render_audience(cat: Catalog, tag: str, this: File, files: Files, config: Mk
     page = list_page(this, len(entries), config)
     items = [_audience_item(entry, tag, this, files, language) for entry in page_items(entries, page, config)]
     back = html_link(this, files.src_uris[INDEX_SRC_URI], words["all"])
-    listing = "\n".join(
+    html = "\n".join(
         [
             f'<div class="audience-page {CROSS_LINKS_CLASS}" data-search-exclude>',
             "<ul>",
@@ -133,6 +134,7 @@ def render_audience(cat: Catalog, tag: str, this: File, files: Files, config: Mk
             f"<p>{back}</p>",
         ]
     )
+    listing = defer_html(this, html)
     description = words["description"].format(audience=label)
     if page.number > 1:
         return continuation_markdown(label, description, page, listing, language)

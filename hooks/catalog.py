@@ -23,10 +23,13 @@ outside the list, a missing view) is skipped here; hooks/validate_content.py
 reports it.
 
 Generated lists (cards, views index, related provisions, audience pages,
-glossary entries) are written as HTML blocks inside the page's Markdown;
-only their headings stay Markdown, for the table of contents, search sections
-and anchors. Python-Markdown took about 0.4 ms per list item, so with 500
-provisions per edition the lists cost more than the rest of the build. MkDocs
+glossary entries) are HTML, kept out of Markdown altogether: only their
+headings are Markdown (table of contents, search sections, anchors), and the
+HTML waits on the page's File (defer_html) until hooks/generated_html.py puts
+it into the page's HTML after Python-Markdown has run. Python-Markdown took
+about 0.4 ms per list item as Markdown, and still parsed raw HTML blocks in
+pure Python: with 500 provisions per edition the lists as HTML blocks doubled
+its time. MkDocs
 does not check links in HTML, so these are made only from what exists: the
 target is a File of the build's `files` (url_link, html_link), and
 `#reindeer-view` is linked only where the catalog saw that heading id;
@@ -44,10 +47,10 @@ from typing import Any, NamedTuple
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE
 
 from content_schema import AUDIENCES
-from shared import CHINESE, current_language, project_dir, source_label
+from shared import CHINESE, current_language, project_dir, read_front_matter, source_label
 
 # --- helpers ----------------------------------------------------------------
 
@@ -73,13 +76,14 @@ def read_catalog(files: Files, language: str) -> Catalog:
             continue
         # Bad bytes are validate_content.py's to report; here they must not stop the build.
         text = file.content_bytes.decode("utf-8-sig", errors="replace")
-        header = _FRONT_MATTER.match(text)
+        header = YAML_RE.match(text)
         markers = set(find_markers(text)) if "<!--" in text else set()
         if not header or not (markers or _KIND_WE_USE.search(header.group(1))):
             continue
-        body, meta = get_data(text)
+        body, meta = read_front_matter(text)
         for marker in markers:
-            host = Host(file.src_uri, str(meta.get("title") or ""), str(meta.get("description") or ""))
+            title, description = str(meta.get("title") or ""), str(meta.get("description") or "")
+            host = Host(file.src_uri, str(meta.get("kind") or ""), title, description)
             hosts.setdefault(marker, []).append(host)
         kind = meta.get("kind")
         if kind == "glossary" and glossary_src_uri is None:
@@ -289,6 +293,21 @@ def audience_links(tags: tuple[str, ...], from_file: File, files: Files, languag
     return TEXT[language]["list_separator"].join(parts)
 
 
+def defer_html(file: File, html: str) -> str:
+    """A Markdown block that stands for `html` until hooks/generated_html.py puts it back (see above)."""
+    blocks = file.__dict__.setdefault(_DEFERRED_ATTRIBUTE, [])
+    blocks.append(html)
+    return f"\n\n<!-- {_DEFERRED_PREFIX}{len(blocks) - 1} -->\n\n"
+
+
+def insert_deferred(html: str, file: File) -> str:
+    """`html` (a page's content) with each defer_html placeholder replaced by its HTML."""
+    blocks = file.__dict__.get(_DEFERRED_ATTRIBUTE)
+    if not blocks:
+        return html
+    return _DEFERRED.sub(lambda match: blocks[int(match.group(1))], html)
+
+
 def find_markers(markdown: str) -> list[str]:
     """Every `<!-- name:value -->` marker on a page, in order."""
     return _MARKER.findall(markdown)
@@ -397,7 +416,9 @@ TEXT = {
 }
 
 _ATTRIBUTE = "_reindeer_catalog"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
+_DEFERRED_ATTRIBUTE = "_reindeer_deferred_html"
+_DEFERRED_PREFIX = "reindeer-generated-html "
+_DEFERRED = re.compile(rf"<!-- {_DEFERRED_PREFIX}(\d+) -->")
 _KIND_WE_USE = re.compile(r"^kind:\s*[\"']?(?:provision|process|glossary)[\"']?\s*$", re.M)
 _VIEW_ANCHOR = re.compile(r"\{[^}\n]*#reindeer-view[\s}]")
 _VIEW_BLOCK = re.compile(r"<div\b[^>]*\bclass=\"[^\"]*\breindeer-view\b[^\"]*\"[^>]*>(.*?)</div>", re.S)
@@ -430,6 +451,7 @@ class Host(NamedTuple):
     """A page that holds a marker (`<!-- reindeer:views -->`): where a generated list starts."""
 
     src_uri: str
+    kind: str
     title: str
     description: str
 

@@ -3,7 +3,8 @@
 Events: on_page_markdown, default priority (0). Each entry is a Markdown
 heading with the term's id as its explicit anchor (`glossary.md#apostille` in
 both editions), so entries reach the table of contents and search, followed by
-an HTML block (catalog.py says why) whose links come from the build's `files`.
+HTML that skips Markdown (catalog.defer_html says why), whose links come from
+the build's `files`.
 
 Each entry shows the term in the edition's language with the other language
 beside it, its other names, its meaning, and the provision and process pages
@@ -28,6 +29,7 @@ from catalog import (
     Entry,
     Term,
     catalog,
+    defer_html,
     escape,
     find_terms,
     html_link,
@@ -71,7 +73,7 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
 
 
 def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, language: str) -> str:
-    """A Markdown heading (anchor, table of contents, search) and an HTML block (catalog.py says why)."""
+    """A Markdown heading (anchor, table of contents, search) and HTML set aside (catalog.defer_html)."""
     words = LABELS[language]
     # The name in the page's own language first; only the other one needs its `lang`.
     own, other = (term.zh, term.en) if language == CHINESE else (term.en, term.zh)
@@ -96,7 +98,7 @@ def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, languag
         uses = f'{escape(words["used_in"])}{words["separator"].join(links)}'
         body.append(f'<p class="term-uses" data-search-exclude>{uses}</p>')
     entry = f"## {heading} {{ #{term.id} .glossary-entry }}"
-    return entry + (f'\n\n{"".join(body)}' if body else "")
+    return entry + (defer_html(from_file, "\n".join(body)) if body else "")
 
 
 # --- data -------------------------------------------------------------------

@@ -12,6 +12,11 @@ beside that page, each with a pager:
 
 The hook that renders a list makes its continuation pages in its own `on_files`
 (add_continuations) and, at render time, asks which page it is on (list_page).
+When several pages hold the same list (the home page and the provisions index
+both show the cards), the continuation pages belong to one of them, its owner
+(list_owner): the first that is not the home page. The others show the first
+items with the owner's pager, so the home page previews the list instead of
+repeating all its pages.
 Continuation pages are generated pages of the build's edition
 (generated_files.py): the language switch leads to the same page number in the
 other edition, the sitemap lists them, search leaves them out (they repeat the
@@ -29,7 +34,7 @@ from typing import NamedTuple
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from catalog import CROSS_LINKS_CLASS, escape, html_link, md_text, url_link
+from catalog import CROSS_LINKS_CLASS, Host, escape, html_link, md_text, url_link
 from generated_files import front_matter, generated_page, list_in_sitemap
 from shared import source_label
 
@@ -63,9 +68,17 @@ def continuation_src_uri(host: str, number: int) -> str:
     return posixpath.join(folder, f"page-{number}.md")
 
 
-def list_page(file: File, total: int, config: MkDocsConfig) -> ListPage:
-    """The page of its list that `file` shows: a continuation page, else the first page."""
-    host, number = getattr(file, _ATTRIBUTE, (file.src_uri, 1))
+def list_owner(hosts: Sequence[Host]) -> Host | None:
+    """Of the pages holding a list, the one its continuation pages belong to (see above)."""
+    return next((host for host in hosts if host.kind != HOME_KIND), hosts[0] if hosts else None)
+
+
+def list_page(file: File, total: int, config: MkDocsConfig, owner: str | None = None) -> ListPage:
+    """The page of its list that `file` shows: a continuation page, else the first page.
+
+    `owner`: src_uri of the page the list's pages belong to, when not `file` itself.
+    """
+    host, number = getattr(file, _ATTRIBUTE, (owner or file.src_uri, 1))
     return ListPage(host, number, page_count(total, page_size(config)))
 
 
@@ -141,6 +154,7 @@ def pager(from_file: File, files: Files, page: ListPage, language: str) -> str:
 
 # About 40 items keep a list page well under 60 KB in either edition (bench/build_bench.py).
 PAGE_SIZE = 40
+HOME_KIND = "home"
 _ATTRIBUTE = "_reindeer_list_page"
 LABELS = {
     "en": {

@@ -3,14 +3,14 @@
 Events:
 - on_files, priority -120 (after mkdocs-static-i18n at -100 and
   hooks/zh_overlay.py at -110, so the catalog is the current edition's): when
-  there are more cards than fit one page, each page holding the marker gets
-  continuation pages (hooks/paging.py);
+  there are more cards than fit one page, the provisions index (the list's
+  owner, hooks/paging.py) gets continuation pages; the home page shows the
+  first cards and the same pager;
 - on_page_markdown, default priority (0): renders the marker, that page's
   cards and the pager.
 
-The cards are an HTML block in
-the page's Markdown (catalog.py says why); every link comes from the build's
-`files`. They are left out of the search index (`data-search-exclude`): a search
+The cards are HTML that skips Markdown (catalog.defer_html says why); every
+link comes from the build's `files`. They are left out of the search index (`data-search-exclude`): a search
 should find the provision page, not the home page that lists it.
 
 Each card shows the provision's number, title (linking to the page),
@@ -37,13 +37,14 @@ from catalog import (
     Entry,
     audience_links,
     catalog,
+    defer_html,
     escape,
     html_link,
     replace_marker,
     short_title,
 )
 from content_schema import CHANGES
-from paging import ListPage, add_continuations, continuation_markdown, list_page, page_items, pager
+from paging import ListPage, add_continuations, continuation_markdown, list_owner, list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
@@ -52,12 +53,14 @@ from paging import ListPage, add_continuations, continuation_markdown, list_page
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = catalog(files, config)
+    owner = list_owner(cat.hosts.get(CARDS_MARKER, ()))
+    if owner is None:
+        return files
     total = len(card_entries(cat, files))
-    for host in cat.hosts.get(CARDS_MARKER, ()):
-        for file in add_continuations(files, config, host.src_uri, total):
-            page = list_page(file, total, config)
-            marker = f"<!-- {CARDS_MARKER} -->"
-            file.content_string = continuation_markdown(host.title, host.description, page, marker, cat.language)
+    for file in add_continuations(files, config, owner.src_uri, total):
+        page = list_page(file, total, config)
+        marker = f"<!-- {CARDS_MARKER} -->"
+        file.content_string = continuation_markdown(owner.title, owner.description, page, marker, cat.language)
     return files
 
 
@@ -65,7 +68,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def render() -> str:
         cat = catalog(files, config)
         entries = card_entries(cat, files)
-        return render_cards(cat, entries, list_page(page.file, len(entries), config), page.file, files, config)
+        owner = list_owner(cat.hosts.get(CARDS_MARKER, ()))
+        at = list_page(page.file, len(entries), config, owner.src_uri if owner else None)
+        return defer_html(page.file, render_cards(cat, entries, at, page.file, files, config))
 
     return replace_marker(markdown, CARDS_MARKER, render)
 

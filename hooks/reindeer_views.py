@@ -9,7 +9,8 @@ Events:
 - on_page_markdown, default priority (0): renders the marker.
 
 The group headings are Markdown, so they reach the table of contents and
-search; each group's list is an HTML block (catalog.py says why), its links made from the build's `files`,
+search; each group's list is HTML that skips Markdown (catalog.defer_html says
+why), its links made from the build's `files`,
 left out of the search index: a search for words of a view should find the
 provision page that holds the view.
 
@@ -42,6 +43,7 @@ from catalog import (
     Entry,
     audience_label,
     catalog,
+    defer_html,
     display_title,
     escape,
     html_link,
@@ -49,7 +51,7 @@ from catalog import (
     opening_sentences,
     replace_marker,
 )
-from paging import ListPage, add_continuations, continuation_markdown, list_page, page_items, pager
+from paging import ListPage, add_continuations, continuation_markdown, list_owner, list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
@@ -58,12 +60,14 @@ from paging import ListPage, add_continuations, continuation_markdown, list_page
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = catalog(files, config)
+    owner = list_owner(cat.hosts.get(VIEWS_MARKER, ()))
+    if owner is None:
+        return files
     total = len(index_items(cat, files))
-    for host in cat.hosts.get(VIEWS_MARKER, ()):
-        for file in add_continuations(files, config, host.src_uri, total):
-            page = list_page(file, total, config)
-            marker = f"<!-- {VIEWS_MARKER} -->"
-            file.content_string = continuation_markdown(host.title, host.description, page, marker, cat.language)
+    for file in add_continuations(files, config, owner.src_uri, total):
+        page = list_page(file, total, config)
+        marker = f"<!-- {VIEWS_MARKER} -->"
+        file.content_string = continuation_markdown(owner.title, owner.description, page, marker, cat.language)
     return files
 
 
@@ -71,7 +75,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def render() -> str:
         cat = catalog(files, config)
         items = index_items(cat, files)
-        return render_index(cat, items, list_page(page.file, len(items), config), page.file, files, config)
+        owner = list_owner(cat.hosts.get(VIEWS_MARKER, ()))
+        at = list_page(page.file, len(items), config, owner.src_uri if owner else None)
+        return render_index(cat, items, at, page.file, files, config)
 
     return replace_marker(markdown, VIEWS_MARKER, render)
 
@@ -104,9 +110,11 @@ def render_index(
     for (anchor, label), group in groupby(page_items(items, page, config), key=lambda item: item[:2]):
         views = [_view_item(entry, from_file, files, language) for _, _, entry in group]
         listing = "\n".join([f'<ul class="views-index {CROSS_LINKS_CLASS}" data-search-exclude>', *views, "</ul>"])
-        blocks.append(f"## {md_text(label)} {{ #{anchor} }}\n\n{listing}")
-    blocks.append(pager(from_file, files, page, language))
-    return "\n\n".join(block for block in blocks if block)
+        blocks.append(f"## {md_text(label)} {{ #{anchor} }}{defer_html(from_file, listing)}")
+    more = pager(from_file, files, page, language)
+    if more:
+        blocks.append(defer_html(from_file, more))
+    return "\n\n".join(blocks)
 
 
 def _view_item(entry: Entry, from_file: File, files: Files, language: str) -> str:

@@ -2,8 +2,8 @@
 
 Events: on_page_markdown, priority -10 (after the marker renderers at 0, so the
 section is always the last thing on the page). Its heading is Markdown, so it
-reaches the table of contents; the list is an HTML block (catalog.py says why),
-its links made from the build's `files`. The section is left out of the search
+reaches the table of contents; the list is HTML that skips Markdown
+(catalog.defer_html says why), its links made from the build's `files`. The section is left out of the search
 index (`data-search-exclude`): it repeats other pages' titles and views.
 
 A page lists, each once: the pages named in its `related` front matter, the
@@ -36,6 +36,7 @@ from catalog import (
     audience_label,
     audience_links,
     catalog,
+    defer_html,
     display_title,
     escape,
     html_link,
@@ -96,7 +97,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, dict[str, lis
 
 
 def render_related(cat: Catalog, entry: Entry, from_file: File, files: Files) -> str:
-    """A Markdown heading (table of contents) and an HTML block (catalog.py says why)."""
+    """A Markdown heading (table of contents) and HTML set aside (catalog.defer_html)."""
     language = cat.language
     words = LABELS[language]
     items = [
@@ -114,7 +115,7 @@ def render_related(cat: Catalog, entry: Entry, from_file: File, files: Files) ->
         audiences = audience_links(entry.applies_to, from_file, files, language)
         parts.append(f'<p class="related-provisions__audiences">{escape(words["all_for"])}{audiences}</p>')
     parts.append("</div>")
-    return heading + "\n\n" + "\n".join(parts)
+    return heading + defer_html(from_file, "\n".join(parts))
 
 
 def _item(other: Entry, why: dict[str, list[str]], from_file: File, target: File, language: str) -> str:

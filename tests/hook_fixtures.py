@@ -23,6 +23,7 @@ OUR_HOOKS = (
     "related_provisions.py",
     "glossary_page.py",
     "glossary_links.py",
+    "generated_html.py",
     "audience_pages.py",
 )
 

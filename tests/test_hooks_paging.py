@@ -1,7 +1,8 @@
 """hooks/paging.py: long generated lists continue on numbered pages, in both editions.
 
-The small site is built with `extra.list_page_size: 1` and two more Category A
-provisions, so every list (cards, views index, audience pages) runs over several
+The small site is built with `extra.list_page_size: 1`, a provisions index
+beside the home page (both show the cards) and two more Category A provisions,
+so every list (cards, views index, audience pages) runs over several
 pages and the glossary's "used in" for Category A has more pages than it names.
 """
 
@@ -29,8 +30,14 @@ def _provision(number: int, language: str) -> str:
     )
 
 
+def _provisions_index(title: str) -> str:
+    return f"---\nid: provisions\nkind: index\ntitle: {title}\n---\n\n# {title} {{ #provisions }}\n\n<!-- provisions:cards -->\n"
+
+
 CHANGES = {
     "mkdocs.yml": SMALL_SITE["mkdocs.yml"] + "extra:\n  list_page_size: 1\n",
+    "docs/provisions/index.md": _provisions_index("Provisions"),
+    "docs_zh/provisions/index.md": _provisions_index("条款"),
     **{f"docs/provisions/extra-{n}.md": _provision(n, "en") for n in (8, 9)},
     **{f"docs_zh/provisions/extra-{n}.md": _provision(n, "zh") for n in (8, 9)},
 }
@@ -57,10 +64,20 @@ def _pages_of(site, first: str) -> list[str]:
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
 def test_the_cards_continue_one_per_page_until_every_provision_is_shown(paged_site, prefix):
-    pages = _pages_of(paged_site, f"{prefix}index.html")
-    assert pages[1] == f"{prefix}page-2/index.html", pages
+    pages = _pages_of(paged_site, f"{prefix}provisions/index.html")
+    assert pages[1] == f"{prefix}provisions/page-2/index.html", pages
     cards = [len(paged_site.html(page).select(".provision-cards > ul > li")) for page in pages]
     assert cards == [1] * PROVISIONS, f"cards per page: {cards}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_the_home_page_previews_the_cards_and_continues_on_the_provisions_index_pages(paged_site, prefix):
+    soup = paged_site.html(f"{prefix}index.html")
+    assert len(soup.select(".provision-cards > ul > li")) == 1
+    following = soup.select_one("nav.list-pager a[rel=next]")
+    target, _ = link_target(paged_site, f"{prefix}index.html", following["href"])
+    assert target == paged_site.root / f"{prefix}provisions/page-2/index.html", target
+    assert not (paged_site.root / f"{prefix}page-2").exists(), "the home page has continuation pages of its own"
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"])
