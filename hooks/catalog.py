@@ -293,19 +293,29 @@ def audience_links(tags: tuple[str, ...], from_file: File, files: Files, languag
     return TEXT[language]["list_separator"].join(parts)
 
 
-def defer_html(file: File, html: str) -> str:
-    """A Markdown block that stands for `html` until hooks/generated_html.py puts it back (see above)."""
+def defer_html(file: File, html: str, searchable: bool = False) -> str:
+    """A Markdown block that stands for `html` until hooks/generated_html.py puts it back (see above).
+
+    Lists left out of search (`data-search-exclude`) go back in after Material's
+    search plugin has read the page, which then need not parse them; `searchable`
+    HTML (glossary entries) goes back in before.
+    """
     blocks = file.__dict__.setdefault(_DEFERRED_ATTRIBUTE, [])
-    blocks.append(html)
+    blocks.append((html, searchable))
     return f"\n\n<!-- {_DEFERRED_PREFIX}{len(blocks) - 1} -->\n\n"
 
 
-def insert_deferred(html: str, file: File) -> str:
-    """`html` (a page's content) with each defer_html placeholder replaced by its HTML."""
+def insert_deferred(html: str, file: File, searchable: bool) -> str:
+    """`html` (a page's content) with each defer_html placeholder of that kind replaced by its HTML."""
     blocks = file.__dict__.get(_DEFERRED_ATTRIBUTE)
-    if not blocks:
+    if not blocks or not any(kind == searchable for _, kind in blocks):
         return html
-    return _DEFERRED.sub(lambda match: blocks[int(match.group(1))], html)
+
+    def put_back(match: re.Match) -> str:
+        block, kind = blocks[int(match.group(1))]
+        return block if kind == searchable else match.group()
+
+    return _DEFERRED.sub(put_back, html)
 
 
 def find_markers(markdown: str) -> list[str]:

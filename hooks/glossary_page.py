@@ -98,7 +98,8 @@ def _entry(term: Term, uses: list[Entry], from_file: File, files: Files, languag
         uses = f'{escape(words["used_in"])}{words["separator"].join(links)}'
         body.append(f'<p class="term-uses" data-search-exclude>{uses}</p>')
     entry = f"## {heading} {{ #{term.id} .glossary-entry }}"
-    return entry + (defer_html(from_file, "\n".join(body)) if body else "")
+    # Searchable: a search for a term's other names or meaning finds its entry.
+    return entry + (defer_html(from_file, "\n".join(body), searchable=True) if body else "")
 
 
 # --- data -------------------------------------------------------------------
