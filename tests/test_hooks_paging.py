@@ -122,3 +122,12 @@ def test_the_glossary_names_a_few_pages_per_term_and_counts_the_rest(paged_site)
     uses = heading.find_next_sibling("p", class_="term-uses")
     assert [a.get_text() for a in uses.select("a")] == ["Provision 1", "Provision 3", "Provision 8"], uses
     assert uses.get_text().endswith("and 1 more"), uses
+
+
+def test_a_page_where_a_continuation_belongs_fails_the_build_naming_it(tmp_path):
+    page = "---\nid: mine\nkind: about\ntitle: Mine\n---\n\n# Mine { #mine }\n\nText.\n"
+    changes = {**CHANGES, "docs/views/page-2.md": page, "docs_zh/views/page-2.md": page}
+    site, returncode = build_small_site(tmp_path, changes)
+    assert returncode != 0, "the build went on with a page where the views index continues"
+    expected = "docs/views/page-2.md: this path holds page 2 of the list on docs/views.md"
+    assert expected in site.log, site.log[-3000:]
