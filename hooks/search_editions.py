@@ -13,9 +13,12 @@ edition loads its own file and result links resolve as before. The index keeps
 its config (languages, the jieba-aware separator), and is written as UTF-8
 rather than \\u escapes, which halves the bytes of Chinese text.
 
-The hook runs in both builds and keeps no state: in the Chinese build the file
-holds only that build's Chinese entries (mkdocs-static-i18n replaces it right
-after), so it does nothing there; in the English build it splits the merged file.
+The hook runs in both builds and keeps no state; it writes each edition's file
+from the entries it finds. In sequence, the Chinese build's file holds its own
+entries (written to zh/, then rewritten from the merged file the English build
+ends with). When hooks/parallel_editions.py builds the editions at once, the
+Chinese build writes zh/ and the English build, which waits for it before its
+search plugin writes, writes the root file with English entries only.
 """
 
 from __future__ import annotations
@@ -39,10 +42,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     index = json.loads(merged.read_text(encoding="utf-8"))
     english, chinese = split_entries(index["docs"], edition_prefix(CHINESE))
-    if not english:
-        return  # the Chinese build's own interim file; the merged one replaces it
-    _write(merged, {**index, "docs": english})
-    _write(Path(config.site_dir) / edition_prefix(CHINESE) / INDEX, {**index, "docs": chinese})
+    if english:
+        _write(merged, {**index, "docs": english})
+    if chinese:
+        _write(Path(config.site_dir) / edition_prefix(CHINESE) / INDEX, {**index, "docs": chinese})
 
 
 # --- helpers ----------------------------------------------------------------

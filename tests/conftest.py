@@ -24,8 +24,12 @@ sys.path.insert(0, str(ROOT / "hooks"))
 PUBLISHING_ENV = ("SITE_URL", "EDIT_URL")
 
 
+# How the editions are built (hooks/parallel_editions.py): at once, unless a test asks.
+SEQUENCE_ENV = "EDITIONS_IN_SEQUENCE"
+
+
 def mkdocs_env(**publishing: str) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items() if name not in PUBLISHING_ENV}
+    env = {name: value for name, value in os.environ.items() if name not in (*PUBLISHING_ENV, SEQUENCE_ENV)}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.update(publishing)
     return env
