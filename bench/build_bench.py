@@ -33,7 +33,8 @@ Measures, per size (both editions together):
 - bytes_per_page, largest_page_bytes: sizes of the built HTML pages (not gzipped);
 - peak_rss_mb: peak resident memory of the build: the mkdocs process and the
   second process hooks/parallel_editions.py forks for the Chinese edition,
-  sampled together every 50 ms (a page both share after the fork counts twice);
+  sampled together every RSS_SAMPLE_SECONDS, a page both share after the fork
+  counted once (Linux PSS); peak_rss_sum_mb counts it in each (plain RSS summed);
 - search_index_bytes: the search index one reader downloads: the larger of the
   editions' own index files when each edition has one, else the shared file.
 
@@ -253,6 +254,7 @@ def measure(project: Path, repeat: int, strict: bool, config: str = "mkdocs.yml"
         "bytes_per_page": round(sum(sizes.values()) / len(pages)),
         "largest_page_bytes": sizes[largest],
         "peak_rss_mb": round(max(run["peak_rss_mb"] for run in runs), 1),
+        "peak_rss_sum_mb": round(max(run["peak_rss_sum_mb"] for run in runs), 1),
         "search_index_bytes": max(index_sizes.values()) if index_sizes else 0,
         "pages": len(pages),
         "cpu_seconds": round(cpu, 2),
@@ -279,12 +281,13 @@ def _build(project: Path, strict: bool, config: str) -> dict:
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
-        peak_kib = 0
+        peak_pss = peak_rss = 0
         while True:  # the editions may build in two processes at once: sample their memory together
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            peak_kib = max(peak_kib, _tree_rss_kib(process.pid))
+            pss, rss = _tree_memory_kib(process.pid)
+            peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
             time.sleep(RSS_SAMPLE_SECONDS)
         seconds = time.perf_counter() - start
     text = log.read_text(encoding="utf-8")
@@ -293,28 +296,30 @@ def _build(project: Path, strict: bool, config: str) -> dict:
     return {
         "seconds": seconds,
         "cpu_seconds": usage.ru_utime + usage.ru_stime,
-        # The larger of: the sampled sum over the process and its children (resident
-        # pages they share after a fork count twice, so this errs high), and the
-        # largest single process's peak (Linux reports KiB).
-        "peak_rss_mb": max(peak_kib, usage.ru_maxrss) / 1024,
+        # Resident memory of the build's processes together, a page they share counted
+        # once (Linux PSS), sampled; at least the largest single process's peak (KiB).
+        "peak_rss_mb": max(peak_pss, usage.ru_maxrss) / 1024,
+        "peak_rss_sum_mb": max(peak_rss, usage.ru_maxrss) / 1024,  # shared pages counted in each process
         "warnings": sum(1 for line in text.splitlines() if line.startswith("WARNING")),
     }
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of `pid` and its descendants now, in KiB (0 for any that just ended)."""
-    total = 0
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of `pid` and its descendants now, in KiB; a process that just ended counts 0."""
+    pss = rss = 0
     pending = [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+        fields = dict(line.split(":", 1) for line in rollup.splitlines()[1:] if ":" in line)
+        pss += int(fields.get("Pss", "0 kB").split()[0])
+        rss += int(fields.get("Rss", "0 kB").split()[0])
         pending += [int(child) for child in children]
-    return total
+    return pss, rss
 
 
 # --- reporting --------------------------------------------------------------
@@ -375,7 +380,7 @@ COPIED = ("mkdocs.yml", "hooks", "overrides", "tools", "docs", "docs_zh")
 REAL_CONFIG = "mkdocs.real.yml"
 HOOKS_OFF_CONFIG = "mkdocs.hooks-off.yml"
 REQUIRED_HOOKS = ("zh_overlay.py",)
-RSS_SAMPLE_SECONDS = 0.05
+RSS_SAMPLE_SECONDS = 0.1
 NOTICE_ROOT = "notices"
 NOTICES_PER_GROUP = 10
 SAMPLE = {"en": {"title": " (sample {number})"}, "zh": {"title": "（示例 {number}）"}}
