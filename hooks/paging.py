@@ -11,7 +11,8 @@ beside that page, each with a pager:
     audiences/category-a.md  -> audiences/category-a/page-2.md, ...
 
 The hook that renders a list makes its continuation pages in its own `on_files`
-(add_continuations) and, at render time, asks which page it is on (list_page).
+(add_continuations; add_marker_continuations for a list a marker renders) and,
+at render time, asks which page it is on (list_page; marker_list_page).
 When several pages hold the same list (the home page and the provisions index
 both show the cards), the continuation pages belong to one of them, its owner
 (list_owner): the first that is not the home page. The others show the first
@@ -34,7 +35,7 @@ from typing import NamedTuple
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from catalog import CROSS_LINKS_CLASS, Host, escape, html_link, md_text, url_link
+from catalog import CROSS_LINKS_CLASS, Catalog, Host, escape, html_link, md_text, url_link
 from generated_files import front_matter, generated_page, list_in_sitemap
 from shared import source_label
 
@@ -108,6 +109,23 @@ def add_continuations(files: Files, config: MkDocsConfig, host: str, total: int)
         made.append(file)
     list_in_sitemap(config, made)
     return made
+
+
+def add_marker_continuations(files: Files, config: MkDocsConfig, cat: Catalog, marker: str, total: int) -> None:
+    """Continuation pages of the list `marker` renders, on its owner; each holds the marker itself."""
+    owner = list_owner(cat.hosts.get(marker, ()))
+    if owner is None:
+        return
+    for file in add_continuations(files, config, owner.src_uri, total):
+        page = list_page(file, total, config)
+        body = f"<!-- {marker} -->"
+        file.content_string = continuation_markdown(owner.title, owner.description, page, body, cat.language)
+
+
+def marker_list_page(file: File, cat: Catalog, marker: str, total: int, config: MkDocsConfig) -> ListPage:
+    """The page of the list `marker` renders that `file` shows (its owner's first page on other hosts)."""
+    owner = list_owner(cat.hosts.get(marker, ()))
+    return list_page(file, total, config, owner.src_uri if owner else None)
 
 
 def continuation_markdown(title: str, description: str, page: ListPage, body: str, language: str) -> str:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 from mkdocs import utils
@@ -108,7 +109,7 @@ def on_shutdown() -> None:
 def on_build_error(*, error: Exception) -> None:
     pid = _state.pop("child", None)
     if pid is not None:
-        os.kill(pid, 15)
+        os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
 
 

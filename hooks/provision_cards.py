@@ -44,7 +44,7 @@ from catalog import (
     short_title,
 )
 from content_schema import CHANGES
-from paging import ListPage, add_continuations, continuation_markdown, list_owner, list_page, page_items, pager
+from paging import ListPage, add_marker_continuations, marker_list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
@@ -53,14 +53,7 @@ from paging import ListPage, add_continuations, continuation_markdown, list_owne
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = catalog(files, config)
-    owner = list_owner(cat.hosts.get(CARDS_MARKER, ()))
-    if owner is None:
-        return files
-    total = len(card_entries(cat, files))
-    for file in add_continuations(files, config, owner.src_uri, total):
-        page = list_page(file, total, config)
-        marker = f"<!-- {CARDS_MARKER} -->"
-        file.content_string = continuation_markdown(owner.title, owner.description, page, marker, cat.language)
+    add_marker_continuations(files, config, cat, CARDS_MARKER, len(card_entries(cat, files)))
     return files
 
 
@@ -68,8 +61,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def render() -> str:
         cat = catalog(files, config)
         entries = card_entries(cat, files)
-        owner = list_owner(cat.hosts.get(CARDS_MARKER, ()))
-        at = list_page(page.file, len(entries), config, owner.src_uri if owner else None)
+        at = marker_list_page(page.file, cat, CARDS_MARKER, len(entries), config)
         return defer_html(page.file, render_cards(cat, entries, at, page.file, files, config))
 
     return replace_marker(markdown, CARDS_MARKER, render)

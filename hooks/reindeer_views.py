@@ -51,7 +51,7 @@ from catalog import (
     opening_sentences,
     replace_marker,
 )
-from paging import ListPage, add_continuations, continuation_markdown, list_owner, list_page, page_items, pager
+from paging import ListPage, add_marker_continuations, marker_list_page, page_items, pager
 
 # --- hooks ------------------------------------------------------------------
 
@@ -60,14 +60,7 @@ from paging import ListPage, add_continuations, continuation_markdown, list_owne
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = catalog(files, config)
-    owner = list_owner(cat.hosts.get(VIEWS_MARKER, ()))
-    if owner is None:
-        return files
-    total = len(index_items(cat, files))
-    for file in add_continuations(files, config, owner.src_uri, total):
-        page = list_page(file, total, config)
-        marker = f"<!-- {VIEWS_MARKER} -->"
-        file.content_string = continuation_markdown(owner.title, owner.description, page, marker, cat.language)
+    add_marker_continuations(files, config, cat, VIEWS_MARKER, len(index_items(cat, files)))
     return files
 
 
@@ -75,8 +68,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     def render() -> str:
         cat = catalog(files, config)
         items = index_items(cat, files)
-        owner = list_owner(cat.hosts.get(VIEWS_MARKER, ()))
-        at = list_page(page.file, len(items), config, owner.src_uri if owner else None)
+        at = marker_list_page(page.file, cat, VIEWS_MARKER, len(items), config)
         return render_index(cat, items, at, page.file, files, config)
 
     return replace_marker(markdown, VIEWS_MARKER, render)
