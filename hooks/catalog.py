@@ -187,6 +187,11 @@ def find_terms(matcher: TermMatcher, text: str) -> Iterator[tuple[re.Match, Term
         yield match, matcher.by_key[_name_key(match.group())]
 
 
+def term_ids_in(matcher: TermMatcher, text: str) -> set[str]:
+    """The ids of the terms `text` names at least once (each distinct name looked up once)."""
+    return {matcher.by_key[_name_key(name)].id for name in set(matcher.pattern.findall(text))}
+
+
 def term_names(term: Term) -> list[str]:
     return [name for name in (term.en, term.zh, *term.also) if name]
 

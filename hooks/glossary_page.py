@@ -31,11 +31,11 @@ from catalog import (
     catalog,
     defer_html,
     escape,
-    find_terms,
     html_link,
     md_text,
     replace_marker,
     short_title,
+    term_ids_in,
 )
 from shared import CHINESE
 
@@ -62,8 +62,8 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
     found: dict[str, set[str]] = {term.id: set() for term in cat.terms}
     if cat.term_matcher is not None:
         for entry in cat.entries.values():
-            for _, term in find_terms(cat.term_matcher, entry.body):
-                found[term.id].add(entry.id)
+            for term_id in term_ids_in(cat.term_matcher, entry.body):
+                found[term_id].add(entry.id)
     uses = {}
     for term in cat.terms:
         listed = [cat.entries[p] for p in dict.fromkeys(term.provisions) if p in cat.entries]

@@ -13,6 +13,7 @@ from catalog import (
     parse_terms,
     plain_text,
     read_catalog,
+    term_ids_in,
     term_matcher,
     url_link,
     view_opening,
@@ -104,6 +105,18 @@ def test_term_matcher_prefers_the_longest_name():
     )
     assert _found(terms, "the Ningbo Bureau and the Bureau") == ["ningbo-bureau", "bureau"]
     assert _found(terms, "宁波市科技局发布") == ["ningbo-bureau"]
+
+
+def test_term_ids_in_names_each_term_once_by_any_of_its_names():
+    terms = parse_terms(
+        [
+            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "also": ["apostille certificate"]},
+            {"id": "bureau", "en": "Bureau", "zh": "科技局"},
+            {"id": "visa", "en": "Visa", "zh": "签证"},
+        ]
+    )
+    text = "An Apostille Certificate, an apostille and 附加证明书; the\nBureau (科技局)."
+    assert term_ids_in(term_matcher(terms), text) == {"apostille", "bureau"}
 
 
 def test_parse_terms_skips_entries_it_cannot_use_and_keeps_the_first_of_a_repeated_id():
