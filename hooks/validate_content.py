@@ -32,11 +32,6 @@ with the same id, kind, number, applies_to, related, change, explicit heading id
 and glossary terms (a mismatch is reported on the docs_zh/ file). Generated pages
 (File.generated_by set) are not staff content and are skipped.
 
-Cost: each source file is read and parsed once per `mkdocs build`. The Chinese
-build compares every English page with its translation; _parse_page remembers
-each reading by the file's bytes, so an English page unchanged since the English
-build read it is not parsed again.
-
 Reporting: one WARNING per problem, "<file>:<line>: <problem>; <fix>". MkDocs'
 strict mode counts warnings only at the end of a build, and the Chinese build runs
 inside the English build's on_post_build, so one `mkdocs build --strict` prints the
@@ -55,7 +50,7 @@ import difflib
 import logging
 import re
 from datetime import date, datetime
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -183,15 +178,6 @@ def on_build_error(error: Exception) -> None:
 
 def _read_page(path: Path, label: str, uri: str) -> dict:
     """Everything the checks need from one source file, and the problems found reading it."""
-    return _parse_page(path.read_bytes(), label, uri)
-
-
-# The Chinese build reads every English page again to compare the editions; a file whose
-# bytes have not changed since the English build read it gets that reading back (a
-# record is never changed once made). Bounded (both editions of a 2,000-page site), so
-# `mkdocs serve` does not grow it edit after edit.
-@lru_cache(maxsize=4096)
-def _parse_page(raw: bytes, label: str, uri: str) -> dict:
     record = {
         "uri": uri,
         "label": label,
@@ -202,6 +188,7 @@ def _parse_page(raw: bytes, label: str, uri: str) -> dict:
         "headings": [],
         "problems": [],
     }
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
