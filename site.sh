@@ -24,19 +24,23 @@ ensure_python_env() {
   fi
 }
 
-# Browser tests drive Debian's Chromium (playwright cannot download its own here).
-ensure_browser() {
+# Browser tests drive Debian's Chromium (playwright cannot download its own here);
+# the benchmark's test counts instructions with Debian's valgrind.
+ensure_system_packages() {
   local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  if [ -x "$browser" ]; then
+  local missing=()
+  [ -x "$browser" ] || missing+=(chromium fonts-noto-cjk)
+  command -v valgrind >/dev/null || missing+=(valgrind)
+  if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium and CJK fonts from Debian for the browser tests..."
+    echo "Installing from Debian for the tests: ${missing[*]}..."
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "No Chromium at $browser: install Debian's 'chromium' (or set CHROMIUM_PATH)." >&2
-    echo "Browser tests are skipped locally and fail under CI=true." >&2
+    echo "Missing Debian packages: ${missing[*]} (for Chromium, or set CHROMIUM_PATH)." >&2
+    echo "The tests that need them are skipped locally and fail under CI=true." >&2
   fi
 }
 
@@ -65,7 +69,7 @@ case "${1:-}" in
   test)
     shift
     ensure_python_env
-    ensure_browser
+    ensure_system_packages
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   build)

@@ -1,15 +1,20 @@
 """bench/build_bench.py keeps working: its sample notice, copied from the real pages, passes the strict build.
 
-A smoke test, not a timing test: one sample notice (a few seconds), and the shape of
-the JSON line the benchmark promises. Timings are measured by running the benchmark
-by hand (README, "Performance").
+Smoke tests, not timing tests: one sample notice (a few seconds), and the shape of
+the JSON line the benchmark promises; then the instruction counts of --instructions
+on the real pages (valgrind, about half a minute). Timings are measured by running
+the benchmark by hand (README, "Performance").
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from mkdocs.utils.meta import get_data
 
@@ -33,3 +38,21 @@ def test_benchmark_builds_a_sample_notice_and_reports_its_figures():
     assert summary["hooks_overhead"] > 0
     assert figures["pages"] >= 2 * size, f"{figures['pages']} pages built for {size} per language"
     assert set(figures["search_index_files"]) == {"en", "zh"}, "each edition should have its own search index"
+
+
+def test_benchmark_counts_the_instructions_of_the_builds_with_and_without_our_hooks():
+    if shutil.which("valgrind") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI=true and valgrind is missing: ./site.sh test installs it", pytrace=False)
+        pytest.skip("valgrind is not installed (./site.sh test installs it when run as root)")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "build_bench.py"), "--sizes", "1", "--instructions"],
+        cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, f"the benchmark failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    counted = summary["instructions"]
+    assert counted["hooks_off"] > 10**9, f"not a whole build: {counted}"
+    assert counted["with_hooks"] > counted["hooks_off"], f"our hooks should add work of their own: {counted}"
+    assert summary["hooks_overhead_instructions"] == round(counted["with_hooks"] / counted["hooks_off"], 3)
+    assert "in instructions" in result.stdout, "the table should state the ratio in instructions"
