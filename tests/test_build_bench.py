@@ -2,12 +2,13 @@
 
 Smoke tests, not timing tests: one sample notice (a few seconds), and the shape of
 the JSON line the benchmark promises; then the instruction counts of --instructions
-on the real pages (valgrind, about half a minute). Timings are measured by running
-the benchmark by hand (README, "Performance").
+on the real pages (valgrind, about half a minute), and the configs --per-hook counts.
+Timings are measured by running the benchmark by hand (README, "Performance").
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -15,8 +16,10 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, mkdocs_env
 
@@ -56,3 +59,16 @@ def test_benchmark_counts_the_instructions_of_the_builds_with_and_without_our_ho
     assert counted["with_hooks"] > counted["hooks_off"], f"our hooks should add work of their own: {counted}"
     assert summary["hooks_overhead_instructions"] == round(counted["with_hooks"] / counted["hooks_off"], 3)
     assert "in instructions" in result.stdout, "the table should state the ratio in instructions"
+
+
+def test_per_hook_configs_each_leave_out_one_of_our_hooks_and_keep_the_required_one(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_bench", ROOT / "bench" / "build_bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    project = bench.make_project(tmp_path / "project", 1)
+    ours = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    configs = bench.leave_out_each_hook(project)
+    assert sorted(configs) == sorted(h.rsplit("/", 1)[-1] for h in ours if not h.endswith("/zh_overlay.py"))
+    for left_out, config in configs.items():
+        hooks = yaml.safe_load((project / config).read_text(encoding="utf-8"))["hooks"]
+        assert [h for h in ours if h not in hooks] == [f"hooks/{left_out}"], f"{config} should lack {left_out} only"
