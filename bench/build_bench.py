@@ -60,11 +60,11 @@ gives the same count to within about 0.1%, where CPU time varied by up to 25%. T
 counted builds run both editions in one process, in sequence (EDITIONS_IN_SEQUENCE=1:
 the forked process would count the instructions it shares with its parent twice),
 with a fixed PYTHONHASHSEED, and take far longer than a normal build (about five minutes
-each at 500 pages per language, the two at once). The
-JSON then also holds "instructions" and "hooks_overhead_instructions". Commands the
-hooks run (git, for translation records) are not counted. --per-hook also counts the
-largest size built without each of our hooks in turn (hooks/zh_overlay.py stays), and
-prints what leaving each one out saves ("instructions_saved_without" in the JSON):
+each at 500 pages per language, the two at once). The JSON then also holds
+"instructions" and "hooks_overhead_instructions". Commands the hooks run (git, for
+translation records) are not counted. --per-hook also counts the largest size built
+without each of our hooks in turn (hooks/zh_overlay.py stays), and prints what
+leaving each one out saves ("instructions_saved_without" in the JSON):
 a hook's own code and the pages, lists and links MkDocs renders because of it.
 """
 
@@ -389,7 +389,8 @@ def count_instructions(project: Path, configs: list[str]) -> list[int]:
 
 
 def _count_build(project: Path, config: str) -> int:
-    site = _site(project, config).with_name(f"{_site(project, config).name}-counted")
+    measured = _site(project, config)
+    site = measured.with_name(f"{measured.name}-counted")  # the measured build's site stays as it is
     command = [
         "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
         sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "--site-dir", str(site),
