@@ -1,0 +1,920 @@
+"""Check every page staff wrote, in both editions; report each mistake as one line.
+
+Events (every one runs in the English build and again in the Chinese build):
+
+- on_config: makes MkDocs' own link and anchor warnings name the file staff edit
+  and its line ("docs_zh/provisions/apostille.md:14: contains a link ...") instead
+  of the bare "Doc file 'provisions/apostille.md'" MkDocs prints in both builds.
+  A logging filter does it; on_post_build and on_build_error remove it again, so
+  nothing outlives the build that installed it.
+- on_files, priority -120: after mkdocs-static-i18n (-100) has laid out this
+  edition's pages and hooks/zh_overlay.py (-110) has pointed each Chinese page at
+  its docs_zh/ file, so it checks exactly the file each page is built from.
+  English build: every docs/ page. Chinese build: every docs_zh/ page, plus what
+  ties the editions together (pairs of files, ids and key values, heading ids,
+  glossary terms). The hook is listed first in mkdocs.yml, so among hooks at the
+  same priority it is also the first to see the files.
+- on_page_markdown, priority 100: before other hooks, Material's search plugin
+  and the templates read page.meta, drops a value of the wrong type as a whole
+  (`search: 5`, `title: [a, b]`; already reported by on_files), so that a
+  content mistake never ends in a traceback from code that trusts the schema.
+- on_page_content, priority -50: after other hooks' content changes (default 0),
+  checks that a provision page, as rendered, has its Reindeer View (a heading
+  with id `reindeer-view` and a `.reindeer-view` block).
+
+Checks, against the schema in content_schema.py (documented for staff in
+CONTRIBUTING.md): UTF-8 text, not empty, front matter present and valid YAML,
+required keys per `kind`, no unknown or repeated keys, the type of each value,
+allowed tags and `change` values, ids unique per edition, `related` and glossary
+`provisions` naming existing pages, glossary term ids unique; docs_zh/ pages record
+`translated_from` (hooks/translation_record.py); each page exists in both folders
+with the same id, kind, number, applies_to, related, change, explicit heading ids
+and glossary terms (a mismatch is reported on the docs_zh/ file). Generated pages
+(File.generated_by set) are not staff content and are skipped.
+
+Reporting: one WARNING per problem, "<file>:<line>: <problem>; <fix>". MkDocs'
+strict mode counts warnings only at the end of a build, and the Chinese build runs
+inside the English build's on_post_build, so one `mkdocs build --strict` prints the
+problems of both editions and then fails with exit status 1.
+
+MkDocs defaults this replaces: invalid YAML front matter is silently ignored (the
+page builds with no metadata): here it is a problem with its line. A file that is
+not UTF-8 stops MkDocs with a UnicodeDecodeError traceback: here it is a problem
+with its line, and the page is built from the text with the unreadable bytes
+replaced, so the run goes on to report everything else.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE
+
+from content.schema import (
+    ANY_KIND_OPTIONAL_KEYS,
+    AUDIENCES,
+    CHANGES,
+    CHINESE,
+    COMMON_KEYS,
+    DEFAULT_LANGUAGE,
+    GUIDE_SECTIONS,
+    MARKERS,
+    HIDE_VALUES,
+    ID_PATTERN,
+    KEY_TYPES,
+    KIND_KEYS,
+    NOTICES_FOLDER,
+    OPTIONAL_KEYS,
+    PLACEHOLDER,
+    RELATABLE_KINDS,
+    SAME_IN_BOTH_EDITIONS,
+    STATUSES,
+    TERM_KEYS,
+    TERM_OPTIONAL_KEYS,
+    SafeLoader,
+    edition_source,
+    is_chinese_build,
+    source_label,
+    zh_docs_dir,
+)
+from content.record import HASH_PATTERN, RECORD_KEY, page_uris
+
+log = logging.getLogger("mkdocs.hooks.validate_content")
+
+# --- hooks ------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _remove_link_filters()
+    logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(partial(_name_the_source, config))
+
+
+# After mkdocs-static-i18n (-100) and zh_overlay (-110): see the module docstring.
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    records = {}
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        source = edition_source(config, file.src_uri)
+        if source is None:  # no docs_zh/ file: reported below as a missing translation
+            continue
+        record = _read_page(source, source_label(config, file.src_uri), file.src_uri)
+        if record["unreadable"]:
+            file.content_string = record["text"]  # MkDocs would stop with a traceback
+        records[file.src_uri] = record
+
+    english = {}
+    if is_chinese_build(config):
+        english = {
+            file.src_uri: _read_page(
+                Path(config.docs_dir) / file.src_uri, source_label(config, file.src_uri, DEFAULT_LANGUAGE), file.src_uri
+            )
+            for file in files.documentation_pages()
+            if file.generated_by is None
+        }
+
+    problems = [(record, where, text) for record in records.values() for where, text in record["problems"]]
+    for record in records.values():
+        problems += _schema_problems(record, config)
+    problems += _edition_problems(records, {uri: page for uri, page in english.items() if uri not in records})
+    if english:
+        problems += _translation_problems(records, english, config)
+
+    located = sorted(
+        ((*_where(record, where), text) for record, where, text in problems),
+        key=lambda item: (item[0], item[1] or 0, item[2]),
+    )
+    for label, line, text in located:
+        log.warning(_format(label, line, text))
+    return files
+
+
+# Early, before other hooks, Material's search and the templates read page.meta.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is None:
+        for key in [key for key, value in page.meta.items() if _wrong_shape(key, value)]:
+            del page.meta[key]  # reported by on_files; the page builds as if the key were absent
+    return markdown
+
+
+# Late, after other hooks' content changes at the default priority.
+@event_priority(-50)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None or page.meta.get("kind") != "provision":
+        return html
+    if edition_source(config, page.file.src_uri) is None:  # English fallback, checked in its own build
+        return html
+    label = source_label(config, page.file.src_uri)
+    if REINDEER_VIEW not in _toc_ids(page.toc):
+        log.warning(
+            f"{label}: provision page has no Reindeer View heading; "
+            f"add one with the id '{REINDEER_VIEW}': '## Reindeer View {{ #{REINDEER_VIEW} }}'"
+        )
+    if not _VIEW_BLOCK_CLASS.search(html):
+        log.warning(
+            f"{label}: provision page has no Reindeer View block; "
+            f'put the view inside <div class="{REINDEER_VIEW}" markdown> ... </div>'
+        )
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _remove_link_filters()
+
+
+def on_build_error(error: Exception) -> None:
+    _remove_link_filters()
+
+
+# --- helpers: reading a page ------------------------------------------------
+
+
+def _read_page(path: Path, label: str, uri: str) -> dict:
+    """Everything the checks need from one source file, and the problems found reading it."""
+    record = {
+        "uri": uri,
+        "label": label,
+        "text": "",
+        "unreadable": False,
+        "meta": None,
+        "lines": {},
+        "headings": [],
+        "problems": [],
+    }
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        record["problems"].append(
+            (line, f"not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be read); save the file as UTF-8 in your editor")
+        )
+        record["unreadable"] = True
+        text = raw.decode("utf-8-sig", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    record["text"] = text
+    if not text.strip():
+        record["problems"].append((None, "empty file; write the page, or delete it in both docs/ and docs_zh/"))
+        return record
+    meta, lines, problems, body_start = _front_matter(text)
+    record.update(meta=meta, lines=lines)
+    record["problems"] += problems
+    record["headings"] = _heading_ids(text, body_start)
+    seen: dict[str, int] = {}
+    for anchor, line in record["headings"]:
+        if anchor in seen:
+            record["problems"].append(
+                (line, f"heading id '#{anchor}' is used twice (lines {seen[anchor]} and {line}); give each heading its own id")
+            )
+        seen.setdefault(anchor, line)
+    record["problems"] += _body_problems(text, body_start, meta or {}, record["headings"])
+    return record
+
+
+def _body_problems(text: str, body_start: int, meta: dict, headings: list[tuple[str, int]]) -> list:
+    """Markers, scaffold placeholders, and the sections a situation guide must have."""
+    problems = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if PLACEHOLDER in line:
+            what = line.split(PLACEHOLDER, 1)[1].strip(" .\"'*<>-]").strip() or "this text"
+            problems.append((number, f"placeholder left by the scaffold ({PLACEHOLDER} {what}); write the real text in its place"))
+        if number > body_start:
+            for marker in _MARKER.findall(line):
+                if marker not in MARKERS:
+                    known = ", ".join(f"<!-- {m} -->" for m in MARKERS)
+                    problems.append((number, f"unknown marker <!-- {marker} -->; known markers: {known}"))
+    if meta.get("kind") == "notice" and f"<!-- {CARDS_MARKER} -->" not in text:
+        problems.append((None, f"notice page has no <!-- {CARDS_MARKER} -->; put it where the list of the notice's provisions goes"))
+    if meta.get("kind") == "guide":
+        ids = [anchor for anchor, _ in headings]
+        missing = [section for section in GUIDE_SECTIONS if section not in ids]
+        if missing:
+            problems.append((None, f"situation guide has no heading with the id {', '.join('#' + m for m in missing)}; "
+                             f"a guide has these sections, in this order: {', '.join('#' + s for s in GUIDE_SECTIONS)}"))
+        elif [anchor for anchor in ids if anchor in GUIDE_SECTIONS] != list(GUIDE_SECTIONS):
+            problems.append((None, f"situation guide sections are out of order; put them in this order: {', '.join('#' + s for s in GUIDE_SECTIONS)}"))
+    return problems
+
+
+def _front_matter(text: str) -> tuple[dict | None, dict, list, int]:
+    """The front matter as MkDocs reads it (same pattern and loader), with file lines.
+
+    Returns (meta or None, {key path: line}, problems, index of the first body line).
+    """
+    match = YAML_RE.match(text)
+    if match is None:
+        if text.startswith("---"):
+            return None, {}, [(1, "front matter has no closing '---' line; end it with a line of three dashes")], 0
+        return None, {}, [(1, f"no front matter; start the page with '---', its keys ({', '.join(COMMON_KEYS)}, ...) and '---'")], 0
+    body_start = text[: match.end()].count("\n")
+    source = match.group(1)
+    loader = SafeLoader(source)
+    node = None
+    try:
+        node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the values
+        meta = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + FRONT_MATTER_FIRST_LINE if mark else 1
+        return None, {}, [(line, f"front matter is not valid YAML ({error.problem}); check quotes, colons and indentation")], body_start
+    except yaml.YAMLError as error:
+        return None, {}, [(1, f"front matter is not valid YAML ({error})")], body_start
+    except ValueError as error:  # a date that does not exist, e.g. 2024-13-01
+        line = _first_bad_date_line(node)
+        return None, {}, [(line, f"front matter has an impossible date ({error}); write dates as YYYY-MM-DD")], body_start
+    if not isinstance(meta, dict):
+        return None, {}, [(FRONT_MATTER_FIRST_LINE, "front matter must be 'key: value' lines")], body_start
+    lines: dict = {}
+    problems: list = []
+    _index_lines(node, (), lines, problems)
+    return meta, lines, problems, body_start
+
+
+def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list) -> None:
+    """Record the file line of every key and list item; report keys given twice."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + FRONT_MATTER_FIRST_LINE
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    (line, f"front matter: '{_key_name(path + (key,))}' is given twice (lines {seen[key]} and {line}); keep one")
+                )
+            seen.setdefault(key, line)
+            lines.setdefault(path + (key,), line)
+            _index_lines(value_node, path + (key,), lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + FRONT_MATTER_FIRST_LINE
+            _index_lines(item, path + (index,), lines, problems)
+
+
+def _first_bad_date_line(node: yaml.Node | None) -> int:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            stack += [value for pair in reversed(current.value) for value in reversed(pair)]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += reversed(current.value)
+        elif isinstance(current, yaml.ScalarNode) and current.tag.endswith(":timestamp"):
+            try:
+                yaml.load(current.value, Loader=SafeLoader)
+            except ValueError:
+                return current.start_mark.line + FRONT_MATTER_FIRST_LINE
+    return 1
+
+
+def _heading_ids(text: str, body_start: int) -> list[tuple[str, int]]:
+    """Explicit heading ids (`## Title { #id }`) with their lines, outside code blocks."""
+    found = []
+    fence = None
+    lines = text.split("\n")
+    for number, line in enumerate(lines[body_start:], start=body_start + 1):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None and (heading := _HEADING.match(line)):
+            found += [(anchor, number) for anchor in _ATTRIBUTE_ID.findall(heading.group("attributes"))]
+    return found
+
+
+def _toc_ids(toc) -> set[str]:
+    ids = set()
+    for item in toc:
+        ids.add(item.id)
+        ids |= _toc_ids(item.children)
+    return ids
+
+
+# --- helpers: checks --------------------------------------------------------
+
+
+def _schema_problems(record: dict, config: MkDocsConfig) -> list:
+    """Keys and value types of one page, against content_schema."""
+    meta = record["meta"]
+    if meta is None:
+        return []
+    problems = []
+    chinese = is_chinese_build(config)
+    kind = meta.get("kind")
+    known_kind = isinstance(kind, str) and kind in KIND_KEYS
+    required = COMMON_KEYS + (KIND_KEYS[kind] if known_kind else ())
+    allowed = set(required) | set(OPTIONAL_KEYS.get(kind, ())) | set(ANY_KIND_OPTIONAL_KEYS) if known_kind else set(KEY_TYPES)
+    for key in required:
+        if key not in meta:
+            problems.append((record, None, f"front matter: '{key}' is missing" + (f" (a {kind} page needs it)" if known_kind else "")))
+    english_label = source_label(config, record["uri"], DEFAULT_LANGUAGE)
+    if chinese and RECORD_KEY not in meta:
+        problems.append(
+            (
+                record,
+                None,
+                f"front matter: '{RECORD_KEY}' is missing; when this translation matches {english_label}, "
+                f"run: python -m tools.translations mark {record['label']}",
+            )
+        )
+    if not chinese and RECORD_KEY in meta:
+        problems.append((record, (RECORD_KEY,), f"front matter: '{RECORD_KEY}' belongs in docs_zh/ pages only; remove it here"))
+    for key, value in meta.items():
+        if key == RECORD_KEY and not chinese:
+            continue
+        if key not in allowed:
+            if key in KEY_TYPES:
+                text = f"'{key}' does not belong on a {kind} page (allowed: {', '.join(sorted(allowed))})"
+            else:
+                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"allowed: {', '.join(sorted(allowed))}"
+                text = f"unknown key '{key}'; {hint}"
+            problems.append((record, (key,), f"front matter: {text}"))
+            continue
+        for path, text in _CHECKS[KEY_TYPES[key]](key, value):
+            problems.append((record, path, f"front matter: {text}"))
+    return problems
+
+
+def _edition_problems(records: dict, fallbacks: dict) -> list:
+    """What ties the pages of one edition together: ids, related pages, glossary terms.
+
+    `fallbacks`: English pages this edition shows untranslated (their ids exist too).
+    """
+    problems = []
+    pages_by_id: dict[str, dict] = {}
+    kinds: dict[str, set] = {}
+    for record in [*records.values(), *fallbacks.values()]:
+        identity = _identity(record)
+        if isinstance(identity.get("id"), str):
+            kinds.setdefault(identity["id"], set()).add(identity.get("kind"))
+    for uri in sorted(records):
+        record = records[uri]
+        page_id = _meta(record).get("id")
+        if not isinstance(page_id, str):
+            continue
+        if page_id in pages_by_id:
+            problems.append(
+                (record, ("id",), f"front matter: id '{page_id}' is already used by {pages_by_id[page_id]['label']}; give each page its own id")
+            )
+        else:
+            pages_by_id[page_id] = record
+    relatable = sorted(page_id for page_id, kind in kinds.items() if kind & set(RELATABLE_KINDS))
+    provisions = sorted(page_id for page_id, kind in kinds.items() if "provision" in kind)
+
+    problems += _notice_problems(records, kinds)
+    terms_seen: dict[str, str] = {}
+    names_seen: dict[str, str] = {}
+    for uri in sorted(records):
+        record = records[uri]
+        meta = _meta(record)
+        related = meta.get("related")
+        for index, item in enumerate(related if isinstance(related, list) else []):
+            if not isinstance(item, str):
+                continue
+            if item == meta.get("id"):
+                problems.append((record, ("related", index), f"front matter: 'related' names this page itself ('{item}'); remove it"))
+            elif item in kinds and item not in relatable:
+                problems.append(
+                    (
+                        record,
+                        ("related", index),
+                        f"front matter: 'related' names '{item}', a {' or '.join(sorted(map(str, kinds[item])))} page; only provision and "
+                        f"process pages can be related (known: {_describe_ids(relatable)})",
+                    )
+                )
+            elif item not in kinds:
+                problems.append(
+                    (record, ("related", index), f"front matter: 'related' names unknown id '{item}' (known: {_describe_ids(relatable)})")
+                )
+        for index, term in _terms(meta):
+            term_id = term.get("id")
+            if isinstance(term_id, str):
+                where = _at(*_where(record, ("terms", index)))
+                if term_id in terms_seen:
+                    problems.append(
+                        (record, ("terms", index, "id"), f"glossary term '{term_id}' is defined twice (first at {terms_seen[term_id]}); keep one")
+                    )
+                terms_seen.setdefault(term_id, where)
+                for name in _term_names(term):
+                    owner = names_seen.setdefault(name.casefold(), term_id)
+                    if owner != term_id:
+                        problems.append(
+                            (
+                                record,
+                                ("terms", index),
+                                f"glossary name '{name}' belongs to both '{owner}' and '{term_id}'; a name links to one entry only, "
+                                "so keep it under one term",
+                            )
+                        )
+            named = term.get("provisions")
+            for position, item in enumerate(named if isinstance(named, list) else []):
+                if isinstance(item, str) and item not in provisions:
+                    problems.append(
+                        (
+                            record,
+                            ("terms", index, "provisions", position),
+                            f"glossary term '{term_id}': 'provisions' names unknown provision id '{item}' "
+                            f"(known: {_describe_ids(provisions)})",
+                        )
+                    )
+    return problems
+
+
+def _notice_problems(records: dict, kinds: dict) -> list:
+    """Notices: provisions name a notice and live in its folder; numbers unique within a notice."""
+    problems = []
+    notices = sorted(page_id for page_id, kind in kinds.items() if "notice" in kind)
+    numbers: dict[tuple[str, int], dict] = {}
+    for uri in sorted(records):
+        record = records[uri]
+        meta = _meta(record)
+        kind = meta.get("kind")
+        if kind == "notice":
+            status, newer = meta.get("status"), meta.get("superseded_by")
+            if status == "superseded" and newer is None:
+                problems.append((record, ("status",), "front matter: a superseded notice needs 'superseded_by: <id of the notice that replaces it>'"))
+            if newer is not None and status != "superseded":
+                problems.append((record, ("superseded_by",), f"front matter: 'superseded_by' goes with 'status: superseded' (status is {_show(status)}); remove one"))
+            if isinstance(newer, str) and newer not in notices:
+                problems.append((record, ("superseded_by",), f"front matter: 'superseded_by' names unknown notice '{newer}' (known: {', '.join(notices) or 'none'})"))
+            if isinstance(meta.get("id"), str) and uri != f"{NOTICES_FOLDER}/{meta['id']}/index.md":
+                problems.append((record, ("id",), f"a notice page belongs at {NOTICES_FOLDER}/{meta['id']}/index.md; move it there, or change its id"))
+        if kind != "provision":
+            continue
+        notice = meta.get("notice")
+        if isinstance(notice, str) and notice not in notices:
+            problems.append((record, ("notice",), f"front matter: 'notice' names unknown notice '{notice}' (known: {', '.join(notices) or 'none'})"))
+        elif isinstance(notice, str) and not uri.startswith(f"{NOTICES_FOLDER}/{notice}/"):
+            problems.append((record, ("notice",), f"a provision of notice '{notice}' belongs in {NOTICES_FOLDER}/{notice}/; move the page there (and in the other edition)"))
+        number = meta.get("number")
+        if isinstance(notice, str) and isinstance(number, int):
+            first = numbers.setdefault((notice, number), record)
+            if first is not record:
+                problems.append((record, ("number",), f"front matter: number {number} is already used in notice '{notice}' by {first['label']}; give each provision its own number"))
+    return problems
+
+
+def _translation_problems(chinese: dict, english: dict, config: MkDocsConfig) -> list:
+    """Chinese build only: each page in both folders, and the same page alike in both."""
+    problems = []
+    for uri in sorted(english):
+        if uri not in chinese:
+            zh_label = source_label(config, uri, CHINESE)
+            problems.append(
+                (
+                    english[uri],
+                    None,
+                    f"no Chinese translation; copy it to {zh_label}, translate it, then run: python -m tools.translations mark {zh_label}",
+                )
+            )
+    for uri in page_uris(zh_docs_dir(config)):
+        if uri not in english:
+            orphan = {"label": source_label(config, uri, CHINESE), "lines": {}}
+            problems.append(
+                (
+                    orphan,
+                    None,
+                    f"no English page {source_label(config, uri, DEFAULT_LANGUAGE)}; add it, or move this file to the path of its English page",
+                )
+            )
+    for uri in sorted(set(chinese) & set(english)):
+        problems += _pair_problems(chinese[uri], english[uri])
+    return problems
+
+
+def _pair_problems(zh: dict, en: dict) -> list:
+    if not zh["text"].strip() or not en["text"].strip():
+        return []  # an empty file is reported as such
+    problems = []
+    zh_meta, en_meta = zh["meta"], en["meta"]
+    if zh_meta is not None and en_meta is not None:
+        kind = en_meta.get("kind")
+        required = set(COMMON_KEYS) | set(KIND_KEYS.get(kind, ()) if isinstance(kind, str) else ())
+        for key in SAME_IN_BOTH_EDITIONS:
+            if key not in zh_meta and key not in en_meta:
+                continue
+            if (key not in zh_meta or key not in en_meta) and key in required:
+                continue  # reported as a missing key
+            zh_value, en_value = zh_meta.get(key), en_meta.get(key)
+            if any(_CHECKS[KEY_TYPES[key]](key, value) for value in (zh_value, en_value) if value is not None):
+                continue  # a value of the wrong type or with an unknown tag is reported as such
+            if zh_value != en_value:
+                problems.append(
+                    (
+                        zh,
+                        (key,),
+                        f"front matter: '{key}' is {_show(zh_value)} here but {_show(en_value)} in {en['label']}; "
+                        f"a page has the same {key} in both editions",
+                    )
+                )
+        zh_terms = {term.get("id"): index for index, term in _terms(zh_meta)}
+        en_terms = {term.get("id"): index for index, term in _terms(en_meta)}
+        for term_id in en_terms.keys() - zh_terms.keys():
+            problems.append(
+                (zh, ("terms",), f"glossary term '{term_id}' of {_at(*_where(en, ('terms', en_terms[term_id])))} is missing here; translate it")
+            )
+        for term_id in zh_terms.keys() - en_terms.keys():
+            problems.append(
+                (zh, ("terms", zh_terms[term_id]), f"glossary term '{term_id}' is not in {en['label']}; add it there, or remove it here")
+            )
+    zh_ids = dict(reversed(zh["headings"]))
+    en_ids = dict(reversed(en["headings"]))
+    for anchor in en_ids.keys() - zh_ids.keys():
+        problems.append(
+            (
+                zh,
+                None,
+                f"heading id '#{anchor}' of {en['label']}:{en_ids[anchor]} is missing here; "
+                f"give the translated heading the same id: '## 标题 {{ #{anchor} }}'",
+            )
+        )
+    for anchor in zh_ids.keys() - en_ids.keys():
+        problems.append(
+            (
+                zh,
+                zh_ids[anchor],
+                f"heading id '#{anchor}' is not in {en['label']}; a translated heading keeps the English heading's id",
+            )
+        )
+    return problems
+
+
+# --- helpers: value checks (one per KEY_TYPES type) -------------------------
+
+
+def _wrong_shape(key: object, value: object) -> bool:
+    """Whether a value is of the wrong type as a whole (`search: 5`, `title: [a, b]`).
+
+    Item-level problems (an unknown tag in a list) do not count: other hooks skip bad items.
+    """
+    if key not in KEY_TYPES:
+        return False
+    return any(path == (key,) for path, _ in _CHECKS[KEY_TYPES[key]](key, value))
+
+
+def _check_text(key: str, value: object) -> list:
+    if isinstance(value, str) and value.strip():
+        return []
+    return [((key,), f"'{key}' must be text, got {_show(value)}")]
+
+
+def _check_id(key: str, value: object) -> list:
+    if isinstance(value, str) and re.fullmatch(ID_PATTERN, value):
+        return []
+    return [((key,), f"'{key}' must be lower-case letters, digits and hyphens, like 'provision-2', got {_show(value)}")]
+
+
+def _check_kind(key: str, value: object) -> list:
+    if isinstance(value, str) and value in KIND_KEYS:
+        return []
+    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(KIND_KEYS)}")]
+
+
+def _check_date(key: str, value: object) -> list:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return []
+    return [((key,), f"'{key}' must be a date written YYYY-MM-DD, like 2023-12-25, got {_show(value)}")]
+
+
+def _check_number(key: str, value: object) -> list:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return []
+    return [((key,), f"'{key}' must be a whole number from 1, got {_show(value)}")]
+
+
+def _check_bilingual(key: str, value: object) -> list:
+    if isinstance(value, dict) and set(value) == {"en", "zh"} and all(_check_text(k, v) == [] for k, v in value.items()):
+        return []
+    return [((key,), f"'{key}' must have two indented lines, 'en: <English>' and 'zh: <中文>', got {_show(value)}")]
+
+
+def _check_audiences(key: str, value: object) -> list:
+    return _check_list(key, value, AUDIENCES, "tag")
+
+
+def _check_related(key: str, value: object) -> list:
+    if not isinstance(value, list):
+        return [((key,), f"'{key}' must be a list of page ids, like [provision-2, provision-4], got {_show(value)}")]
+    return [((key, index), f"'{key}' must list page ids, got {_show(item)}") for index, item in enumerate(value) if not isinstance(item, str)]
+
+
+def _check_change(key: str, value: object) -> list:
+    if isinstance(value, str) and value in CHANGES:
+        return []
+    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(CHANGES)}")]
+
+
+def _check_hash(key: str, value: object) -> list:
+    if isinstance(value, str) and HASH_PATTERN.fullmatch(value):
+        return []
+    return [
+        (
+            (key,),
+            f"'{key}' is {_show(value)}, not a hash written by the translations tool; "
+            "run: python -m tools.translations mark <this file>",
+        )
+    ]
+
+
+def _check_status(key: str, value: object) -> list:
+    if isinstance(value, str) and value in STATUSES:
+        return []
+    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(STATUSES)}")]
+
+
+def _check_url(key: str, value: object) -> list:
+    if isinstance(value, str) and re.fullmatch(r"https://[^\s\"'<>]+", value):
+        return []
+    return [((key,), f"'{key}' must be an address starting with https://, got {_show(value)}")]
+
+
+def _check_audience(key: str, value: object) -> list:
+    if isinstance(value, str) and value in AUDIENCES:
+        return []
+    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(AUDIENCES)}")]
+
+
+def _check_paths(key: str, value: object) -> list:
+    if not isinstance(value, list):
+        return [((key,), f"'{key}' must be a list of old page paths, like [provisions/apostille.md], got {_show(value)}")]
+    return [
+        ((key, index), f"'{key}' must list old page paths ending in .md, like provisions/apostille.md, got {_show(item)}")
+        for index, item in enumerate(value)
+        if not (isinstance(item, str) and re.fullmatch(r"[a-z0-9][a-z0-9/_-]*\.md", item) and ".." not in item)
+    ]
+
+
+def _check_hide(key: str, value: object) -> list:
+    return _check_list(key, value, HIDE_VALUES, "value")
+
+
+def _check_search(key: str, value: object) -> list:
+    if (
+        isinstance(value, dict)
+        and set(value) <= {"exclude", "boost"}
+        and isinstance(value.get("exclude", False), bool)
+        and isinstance(value.get("boost", 1), (int, float))
+    ):
+        return []
+    return [((key,), f"'{key}' may only hold 'exclude: true' or 'boost: <number>', got {_show(value)}")]
+
+
+def _check_terms(key: str, value: object) -> list:
+    if not isinstance(value, list):
+        return [((key,), f"'{key}' must be a list of glossary terms, got {_show(value)}")]
+    problems = []
+    allowed = TERM_KEYS + TERM_OPTIONAL_KEYS
+    for index, term in enumerate(value):
+        if not isinstance(term, dict):
+            problems.append(((key, index), f"glossary term {index + 1} must have the keys {', '.join(TERM_KEYS)}"))
+            continue
+        name = f"glossary term '{term['id']}'" if isinstance(term.get("id"), str) else f"glossary term {index + 1}"
+        problems += [((key, index), f"{name} has no '{part}'") for part in TERM_KEYS if part not in term]
+        problems += [
+            ((key, index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(allowed)})") for part in term if part not in allowed
+        ]
+        checks = {"id": _check_id, "en": _check_text, "zh": _check_text, "meaning": _check_text}
+        for part, check in checks.items():
+            if part in term:
+                problems += [((key, index) + path, f"{name}: {text}") for path, text in check(part, term[part])]
+        for part in TERM_OPTIONAL_KEYS:
+            items = term.get(part, [])
+            if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+                problems.append(((key, index, part), f"{name}: '{part}' must be a list like [one, two], got {_show(items)}"))
+    return problems
+
+
+def _check_list(key: str, value: object, allowed, noun: str) -> list:
+    if not isinstance(value, list):
+        return [((key,), f"'{key}' must be a list like [{', '.join(list(allowed)[:2])}], got {_show(value)}")]
+    return [
+        ((key, index), f"'{key}' has unknown {noun} {_show(item)} (allowed: {', '.join(allowed)})")
+        for index, item in enumerate(value)
+        if item not in allowed
+    ]
+
+
+# --- helpers: reporting -----------------------------------------------------
+
+
+def _where(record: dict, where: int | tuple | None) -> tuple[str, int | None]:
+    """(file label, line): the line given, or found from a front-matter key path."""
+    line = where if isinstance(where, int) or where is None else _line(record["lines"], where)
+    return record["label"], line
+
+
+def _format(label: str, line: int | None, text: str) -> str:
+    return f"{_at(label, line)}: {text}"
+
+
+def _at(label: str, line: int | None) -> str:
+    return f"{label}:{line}" if line else label
+
+
+def _line(lines: dict, path: tuple) -> int | None:
+    """The line of the most specific part of `path` the front matter has."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
+
+
+def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
+    """Logging filter: MkDocs' link warnings name docs/... or docs_zh/... and the line."""
+    match = _MKDOCS_DOC_FILE.match(record.getMessage())
+    if match is None:
+        return True
+    source = edition_source(config, match["uri"])
+    if source is None and (Path(config.docs_dir) / match["uri"]).is_file():
+        return False  # the Chinese build's English fallback: the English build reported it
+    if source is None or not source.is_file():  # a generated page: keep MkDocs' words
+        return True
+    line = _line_of(source, match["link"])
+    record.msg = _format(source_label(config, match["uri"]), line, match["rest"])
+    record.args = ()
+    return True
+
+
+def _line_of(path: Path, link: str) -> int | None:
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for needle in (f"]({link}", f'"{link}"', link):
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return None
+
+
+def _remove_link_filters() -> None:
+    """Remove our filter, also one left by an earlier load of this module (`mkdocs serve`)."""
+    logger = logging.getLogger(MKDOCS_PAGES_LOGGER)
+    for installed in list(logger.filters):
+        if isinstance(installed, partial) and getattr(installed.func, "__name__", "") == _name_the_source.__name__:
+            logger.removeFilter(installed)
+
+
+def _meta(record: dict) -> dict:
+    return record["meta"] if isinstance(record.get("meta"), dict) else {}
+
+
+def _identity(record: dict) -> dict:
+    """A page's id and kind, even when its front matter as a whole cannot be read.
+
+    Keeps one broken page from making every link to it an "unknown id" as well.
+    """
+    if isinstance(record.get("meta"), dict):
+        return record["meta"]
+    match = YAML_RE.match(record.get("text", ""))
+    return {key: value.strip("'\"") for key, value in _ID_OR_KIND.findall(match.group(1))} if match else {}
+
+
+def _term_names(term: dict) -> list[str]:
+    """The names a glossary term is linked by: en, zh and its 'also' names (well-typed ones only)."""
+    also = term.get("also") if isinstance(term.get("also"), list) else []
+    return [name.strip() for name in (term.get("en"), term.get("zh"), *also) if isinstance(name, str) and name.strip()]
+
+
+def _terms(meta: dict) -> list[tuple[int, dict]]:
+    terms = meta.get("terms")
+    return [(index, term) for index, term in enumerate(terms if isinstance(terms, list) else []) if isinstance(term, dict)]
+
+
+def _key_name(path: tuple) -> str:
+    return "".join(f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if index else str(part)) for index, part in enumerate(path))
+
+
+def _show(value: object) -> str:
+    """A value as staff wrote it, short."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        shown = "[" + ", ".join(_show(item).strip("'") for item in value) + "]"
+        return shown if len(shown) <= 60 else shown[:57] + "...]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(str(key) for key in value) + "}"
+    return str(value)
+
+
+def _describe_ids(ids: list[str]) -> str:
+    """'provision-1 .. provision-7, port-visa-transfer': runs of numbered ids shortened."""
+    numbered: dict[str, list[int]] = {}
+    plain = []
+    for page_id in ids:
+        match = re.fullmatch(r"(.*?)([1-9][0-9]*)", page_id)
+        if match:
+            numbered.setdefault(match.group(1), []).append(int(match.group(2)))
+        else:
+            plain.append(page_id)
+    parts = []
+    for prefix, numbers in sorted(numbered.items()):
+        numbers.sort()
+        run = [numbers[0]]
+        for number in numbers[1:] + [None]:
+            if number is not None and number == run[-1] + 1:
+                run.append(number)
+                continue
+            if len(run) >= 3:
+                parts.append(f"{prefix}{run[0]} .. {prefix}{run[-1]}")
+            else:
+                parts += [f"{prefix}{n}" for n in run]
+            run = [number]
+    return ", ".join(parts + sorted(plain)) or "none"
+
+
+# --- data -------------------------------------------------------------------
+
+# YAML's first line is the file's second line (the first is '---'); marks count from 0.
+FRONT_MATTER_FIRST_LINE = 2
+REINDEER_VIEW = "reindeer-view"
+MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
+# MkDocs 1.6 link and anchor warnings: "Doc file 'x.md' contains a link 'y.md', but ..."
+_MKDOCS_DOC_FILE = re.compile(r"Doc file '(?P<uri>[^']+)' (?P<rest>contains [^']*'(?P<link>[^']*)'.*)", re.DOTALL)
+_ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s*#{1,6}\s.*\{:?(?P<attributes>[^{}]*)\}\s*#*\s*$")
+_ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s#{}]+)")
+# A class attribute that holds REINDEER_VIEW among its classes.
+_VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
+_CHECKS = {
+    "id": _check_id,
+    "kind": _check_kind,
+    "text": _check_text,
+    "date": _check_date,
+    "number": _check_number,
+    "bilingual": _check_bilingual,
+    "audiences": _check_audiences,
+    "related": _check_related,
+    "change": _check_change,
+    "hash": _check_hash,
+    "hide": _check_hide,
+    "search": _check_search,
+    "terms": _check_terms,
+    "status": _check_status,
+    "notice_id": _check_id,
+    "url": _check_url,
+    "audience": _check_audience,
+    "paths": _check_paths,
+}
+CARDS_MARKER = MARKERS[0]
+_MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")

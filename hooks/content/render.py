@@ -1,0 +1,92 @@
+"""HTML of the generated lists, from the templates in overrides/partials/lists/ (no events).
+
+The templates are rendered with the theme's own Jinja loader, as Material's translations
+hook does, but with autoescaping on, so every front-matter string is output as text.
+Links are made from the build's `files` (MkDocs does not check links in raw HTML), so a
+list only ever links to a page that is built. UI words come from strings.yml.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import jinja2
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from content.catalog import Catalog, Entry, catalog
+from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHANGES
+
+# --- helpers ----------------------------------------------------------------
+
+
+def render(name: str, page_file: File, files: Files, config: MkDocsConfig, **context) -> str:
+    """`partials/lists/<name>.html` for a page of this build, as one HTML block."""
+    cat = catalog(files, config)
+    env = getattr(files, _ENV_ATTRIBUTE, None)
+    if env is None:
+        env = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+        setattr(files, _ENV_ATTRIBUTE, env)
+    helpers = {
+        "t": STRINGS[cat.language],
+        "cat": cat,
+        "href": partial(href, page_file, files),
+        "title": partial(full_title, cat),
+        "short": partial(short_title, cat),
+        "audience": partial(audience_label, cat.language),
+        "audience_href": lambda tag: href(page_file, files, audience_src_uri(cat, tag)),
+        "change": lambda entry: CHANGES.get(entry.change or "", {}).get(cat.language),
+    }
+    html = env.get_template(f"partials/lists/{name}.html").render(**helpers, **context)
+    return f"\n\n{html.strip()}\n\n"
+
+
+def href(from_file: File, files: Files, src_uri: str, anchor: str = "") -> str | None:
+    """Relative URL from one built page to another of the same edition; None when it is not built."""
+    target = files.src_uris.get(src_uri)
+    if target is None:
+        return None
+    link = get_relative_url(target.url, from_file.url)
+    return f"{link}#{anchor}" if anchor else link
+
+
+def full_title(cat: Catalog, entry: Entry) -> str:
+    """'Provision 2: Apostille …'; with more than one notice, the notice's short name first."""
+    if entry.number is None:
+        return entry.title
+    words = STRINGS[cat.language]
+    return f"{short_title(cat, entry)}{words['colon']}{entry.title}"
+
+
+def short_title(cat: Catalog, entry: Entry) -> str:
+    """'Provision 2' / '第2条', or '<notice>, provision 2' where more than one notice exists."""
+    if entry.number is None:
+        return entry.title
+    words = STRINGS[cat.language]
+    notice = cat.notices.get(entry.notice or "")
+    if notice is not None and len(cat.notices) > 1:
+        return words["of_notice"].format(notice=notice.title, number=entry.number)
+    return words["provision_number"].format(number=entry.number)
+
+
+def audience_label(language: str, tag: str) -> str:
+    return AUDIENCES[tag].get(language) or AUDIENCES[tag]["en"]
+
+
+def audience_src_uri(cat: Catalog, tag: str) -> str:
+    """The page of an audience: its situation guide, or the generated audiences/<tag>.md."""
+    return cat.guides.get(tag) or f"{AUDIENCE_FOLDER}/{tag}.md"
+
+
+def in_force(cat: Catalog) -> list[str]:
+    """Ids of the notices whose provisions site-wide lists show in full."""
+    return [notice.id for notice in cat.notices.values() if notice.status == "in-force"]
+
+
+# --- data -------------------------------------------------------------------
+
+STRINGS: dict[str, dict[str, str]] = yaml.safe_load(Path(__file__).with_name("strings.yml").read_text(encoding="utf-8"))
+_ENV_ATTRIBUTE = "_reindeer_list_templates"

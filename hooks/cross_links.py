@@ -1,0 +1,471 @@
+"""Cross-links, all generated from front matter: notices, lists, audience pages, glossary links.
+
+Events, in the order they run in each edition's build:
+- on_files, priority -120 (after mkdocs-static-i18n at -100 and hooks/editions.py at -110, so the
+  catalog read here is this edition's): adds the generated audience pages (audiences/<tag>.md
+  for every tag without a situation guide, and audiences/index.md).
+- on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
+  a section per notice (its page, then its provisions by number) and "Who it applies to".
+- on_page_markdown, default priority: the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
+  <!-- glossary:terms -->), a notice's facts, a provision's notice line and banner, the list at the
+  foot of guides and audience pages, and "Related provisions".
+- on_page_content, default priority (before Material's search reads the page at on_page_context):
+  the first use of each glossary term links to its entry.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from itertools import groupby
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from content.catalog import Catalog, Entry, Notice, TermMatcher, catalog, find_terms, is_chinese, md_text, opening_sentences, term_ids_in
+from content.render import STRINGS, audience_label, audience_src_uri, href, in_force, render
+from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHINESE, DEFAULT_LANGUAGE, MARKERS, current_language, edition_prefix
+
+# --- hooks ------------------------------------------------------------------
+
+
+# After mkdocs-static-i18n (-100), which re-creates every file, and editions.py (-110).
+@event_priority(-120)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    cat = catalog(files, config)
+    for src_uri in [*(n.src_uri for n in cat.notices.values()), *(e.src_uri for e in cat.entries.values() if e.notice)]:
+        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them
+    for src_uri in cat.guides.values():
+        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV
+    wanted = [tag for tag in AUDIENCES if cat.by_audience[tag] and tag not in cat.guides]
+    generated = [generated_page(config, f"{AUDIENCE_FOLDER}/{tag}.md") for tag in wanted if f"{AUDIENCE_FOLDER}/{tag}.md" not in files.src_uris]
+    if (cat.guides or wanted) and AUDIENCE_INDEX not in files.src_uris:
+        generated.append(generated_page(config, AUDIENCE_INDEX))
+    for file in generated:
+        files.append(file)
+    i18n = config.plugins["i18n"]
+    i18n.i18n_files_per_language.setdefault(current_language(config), []).extend(generated)  # its sitemap
+    return files
+
+
+# After mkdocs-static-i18n's on_nav (-100), which rebuilds the navigation.
+@event_priority(-110)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    cat = catalog(files, config)
+    words = STRINGS[cat.language]
+    notices = [
+        _section(notice.title, [notice.src_uri, *(e.src_uri for e in cat.by_notice[notice.id])], files)
+        for notice in cat.notices.values()
+    ]
+    if len(notices) > 1:
+        notices = [Section(words["notices_section"], children=notices)]
+    tags = [tag for tag in AUDIENCES if audience_src_uri(cat, tag) in files.src_uris]
+    audiences = [_section(words["audiences_section"], [AUDIENCE_INDEX, *(audience_src_uri(cat, tag) for tag in tags)], files)]
+    added = [item for item in [*notices, *audiences] if item.children]
+    nav.items[1:1] = added[: len(notices)]
+    nav.items[1 + len(notices) : 1 + len(notices)] = added[len(notices) :]
+    for item in added:
+        item.parent = None
+    nav.pages[:] = _pages_in(nav.items)
+    for before, page, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    cat = catalog(files, config)
+    this = page.file
+    for marker, list_of in LISTS.items():
+        pattern = re.compile(rf"<!--\s*{re.escape(marker)}\s*-->")
+        if pattern.search(markdown):
+            block = list_of(cat, this, files, config)
+            markdown = pattern.sub(lambda _: block, markdown)
+    kind = page.meta.get("kind")
+    found = cat.by_src_uri.get(this.src_uri)
+    if kind == "notice" and isinstance(found, Notice):
+        markdown = _under_title(markdown, render("notice-facts", this, files, config, notice=found))
+    elif isinstance(found, Entry) and found.notice in cat.notices:
+        line = render("notice-line", this, files, config, notice=cat.notices[found.notice], entry=found)
+        markdown = _under_title(markdown, line)
+    if isinstance(found, Entry):
+        markdown += related_section(cat, found, this, files, config)
+    tag = page.meta.get("audience") if kind == "guide" else _generated_tag(this)
+    if tag in AUDIENCES:
+        markdown += f"\n\n## {md_text(STRINGS[cat.language]['guide_provisions'])} {{ #provisions }}\n" if kind == "guide" else ""
+        markdown += audience_list(cat, tag, this, files, config)
+    elif this.src_uri == AUDIENCE_INDEX and this.generated_by is not None:
+        counts = [(tag, len(cat.by_audience[tag])) for tag in AUDIENCES if audience_src_uri(cat, tag) in files.src_uris]
+        markdown += render("audience-index", this, files, config, counts=counts)
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    cat = catalog(files, config)
+    if cat.term_matcher is None or cat.glossary_src_uri in (None, page.file.src_uri):
+        return html
+    glossary = href(page.file, files, cat.glossary_src_uri)
+    return link_terms(html, cat.term_matcher, glossary, cat.language) if glossary else html
+
+
+# --- helpers: generated pages -----------------------------------------------
+
+
+def generated_page(config: MkDocsConfig, src_uri: str) -> File:
+    """A generated page of this edition, with the attributes mkdocs-static-i18n gives its own files.
+
+    Its `alternates` point at the same page of the other edition, so the language switch leads there.
+    """
+    language = current_language(config)
+    file = File.generated(config, src_uri, content=_front_matter(config, src_uri), inclusion=InclusionLevel.NOT_IN_NAV)
+    plain_dest = file.dest_uri
+    file.dest_uri = edition_prefix(language) + plain_dest
+    file.locale = file.locale_alternate_of = language
+    file.localization = None if language == DEFAULT_LANGUAGE else language
+    file.norm_src_uri = src_uri
+    file.alternates = {language: file}
+    for other in config.plugins["i18n"].build_languages:
+        if other != language:
+            file.alternates[other] = File(
+                src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls,
+                dest_uri=edition_prefix(other) + plain_dest,
+            )
+    return file
+
+
+def _front_matter(config: MkDocsConfig, src_uri: str) -> str:
+    words = STRINGS[current_language(config)]
+    tag = _generated_tag_of(src_uri)
+    if tag is None:
+        title, description, intro, anchor = words["audiences_section"], words["audiences_description"], words["audiences_intro"], "audiences"
+    else:
+        title = audience_label(current_language(config), tag)
+        description, intro, anchor = words["audience_description"].format(audience=title), words["audience_intro"], tag
+    quoted = [_yaml_string(text) for text in (title, description)]
+    return f"---\ntitle: {quoted[0]}\ndescription: {quoted[1]}\n---\n\n# {md_text(title)} {{ #{anchor} }}\n\n{md_text(intro)}\n"
+
+
+def _generated_tag(file: File) -> str | None:
+    return _generated_tag_of(file.src_uri) if file.generated_by is not None else None
+
+
+def _generated_tag_of(src_uri: str) -> str | None:
+    name = src_uri.removeprefix(f"{AUDIENCE_FOLDER}/").removesuffix(".md")
+    return name if name in AUDIENCES and src_uri.startswith(f"{AUDIENCE_FOLDER}/") else None
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _section(title: str, src_uris: list[str], files: Files) -> Section:
+    pages = [files.src_uris[uri].page for uri in src_uris if uri in files.src_uris and files.src_uris[uri].page]
+    section = Section(title, children=pages)
+    for page in pages:
+        page.parent = section
+    return section
+
+
+def _pages_in(items: list) -> list:
+    """The pages of a navigation tree in reading order."""
+    pages = []
+    for item in items:
+        if getattr(item, "is_page", False):
+            pages.append(item)
+        elif getattr(item, "is_section", False):
+            for child in item.children:
+                child.parent = item
+            pages += _pages_in(item.children)
+    return pages
+
+
+def _under_title(markdown: str, block: str) -> str:
+    """`block` right under the page's H1 (first when it has none)."""
+    match = _H1.search(markdown)
+    at = match.end() if match else 0
+    return markdown[:at] + block + markdown[at:]
+
+
+# --- helpers: lists ---------------------------------------------------------
+
+
+def provision_cards(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
+    """A notice page: its provisions. Elsewhere: those of each notice in force, then earlier notices."""
+    notice = cat.by_src_uri.get(this.src_uri)
+    if isinstance(notice, Notice):
+        return render("cards", this, files, config, entries=_built(cat.by_notice[notice.id], files))
+    blocks = []
+    for notice_id in in_force(cat):
+        if len(cat.notices) > 1:
+            blocks.append(f"\n\n### {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
+        blocks.append(render("cards", this, files, config, entries=_built(cat.by_notice[notice_id], files)))
+    return "".join(blocks) + _earlier(cat, this, files, config)
+
+
+def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
+    """Each Reindeer View under the audiences it concerns, per notice in force; then earlier notices."""
+    language = cat.language
+    words = STRINGS[language]
+    viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
+    if not viewed:
+        return f"\n\n*{md_text(words['no_views'])}*\n\n"
+    groups = [n for n in in_force(cat)] + [None]  # None: pages of no notice (process pages)
+    blocks = []
+    for notice_id in groups:
+        entries = [e for e in viewed if e.notice == notice_id]
+        if not entries:
+            continue
+        prefix, level = "", "##"
+        if len(cat.notices) > 1 and notice_id:
+            blocks.append(f"\n\n## {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
+            prefix, level = f"{notice_id}-", "###"
+        audiences = [(tag, audience_label(language, tag)) for tag in AUDIENCES] + [("everyone", words["everyone"])]
+        for tag, label in audiences:
+            items = [e for e in entries if (tag in e.applies_to if tag != "everyone" else not e.applies_to)]
+            if items:
+                blocks.append(f"\n\n{level} {md_text(label)} {{ #{prefix}{tag} }}\n")
+                openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in items]
+                blocks.append(render("views", this, files, config, items=openings))
+    return "".join(blocks) + _earlier(cat, this, files, config)
+
+
+def glossary_entries(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
+    """Each glossary term as a heading (its id as anchor, so search and the TOC find it) and its entry."""
+    language = cat.language
+    if not cat.terms:
+        return f"\n\n*{md_text(STRINGS[language]['no_terms'])}*\n\n"
+    uses = term_uses(cat)
+    blocks = []
+    for term in cat.terms:
+        own, other = (term.zh, term.en) if language == CHINESE else (term.en, term.zh)
+        other_language = DEFAULT_LANGUAGE if language == CHINESE else CHINESE
+        names = [md_text(own) if own else "", f'<span lang="{other_language}">{md_text(other)}</span>' if other else ""]
+        heading = " · ".join(name for name in names if name)
+        blocks.append(f"\n\n## {heading} {{ #{term.id} .glossary-entry }}\n")
+        used = _built(uses[term.id], files)
+        blocks.append(render("term", this, files, config, term=term, uses=used, limit=USED_IN_LIMIT))
+    return "".join(blocks)
+
+
+def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
+    """Term id -> pages that use it: the term's own `provisions` first, then by text, in catalog order."""
+    found: dict[str, set[str]] = {term.id: set() for term in cat.terms}
+    if cat.term_matcher is not None:
+        for entry in cat.entries.values():
+            for term_id in term_ids_in(cat.term_matcher, entry.body):
+                found[term_id].add(entry.id)
+    uses = {}
+    for term in cat.terms:
+        listed = [cat.entries[p] for p in dict.fromkeys(term.provisions) if p in cat.entries]
+        by_text = [e for e in cat.entries.values() if e.id in found[term.id] and e.id not in term.provisions]
+        uses[term.id] = [*listed, *by_text]
+    return uses
+
+
+def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDocsConfig) -> str:
+    """The pages for an audience, per notice in force (headed when there are several), then the rest."""
+    blocks = []
+    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in in_force(cat)]
+    for notice_id, group in groupby(entries, key=lambda e: e.notice):
+        if len(cat.notices) > 1:
+            title = cat.notices[notice_id].title if notice_id else STRINGS[cat.language]["other_pages"]
+            blocks.append(f"\n\n### {md_text(title)} {{ #{notice_id or 'other-pages'} }}\n")
+        blocks.append(render("audience", this, files, config, entries=list(group), tag=tag))
+    return "".join(blocks) + _earlier(cat, this, files, config)
+
+
+def related_section(cat: Catalog, entry: Entry, this: File, files: Files, config: MkDocsConfig) -> str:
+    """'Related provisions' closing a provision or process page (empty when nothing relates)."""
+    items = [(other, why) for other, why in related_items(cat, entry) if other.src_uri in files.src_uris]
+    if not items:
+        return ""
+    words = STRINGS[cat.language]
+    # Not indexed for search: it repeats other pages' titles and views.
+    heading = f"\n\n## {md_text(words['related_heading'])} {{ #related-provisions data-search-exclude }}\n"
+    return heading + render("related", this, files, config, items=items, this=entry)
+
+
+def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
+    """Pages related to `entry`, each once with its reasons: named here, names this, shared tags.
+
+    Named here first, then naming this page, then up to SHARED_TAG_LIMIT pages of notices in
+    force sharing a tag (the audience pages list them all); each group in catalog order.
+    """
+    words = STRINGS[cat.language]
+    current = set(in_force(cat))
+    named = sorted({i for i in entry.related if i in cat.entries and i != entry.id}, key=cat.order.__getitem__)
+    naming_all = {i for i in cat.named_by.get(entry.id, ()) if i in cat.entries}
+    naming = sorted(naming_all.difference(named), key=cat.order.__getitem__)
+    chosen = [*named, *naming]
+    sharing = [
+        e.id for e in cat.entries.values()
+        if e.id not in chosen and e.id != entry.id and set(e.applies_to) & set(entry.applies_to)
+        and (e.notice is None or e.notice in current)
+    ]
+    chosen += sharing[:SHARED_TAG_LIMIT]
+    items = []
+    for other_id in chosen:
+        other = cat.entries[other_id]
+        reasons = [words["related_named"]] if other_id in named else []
+        if other_id in naming_all:
+            reasons.append(words["related_names_this"])
+        shared = [audience_label(cat.language, tag) for tag in entry.applies_to if tag in other.applies_to]
+        if shared:
+            reasons.append(words["related_shared"].format(tags=words["tag_separator"].join(shared)))
+        items.append((other, reasons))
+    return items
+
+
+def _earlier(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
+    earlier = [n for n in cat.notices.values() if n.status != "in-force" and n.src_uri in files.src_uris]
+    return render("earlier", this, files, config, notices=earlier) if earlier else ""
+
+
+def _built(entries, files: Files) -> list[Entry]:
+    return [entry for entry in entries if entry.src_uri in files.src_uris]
+
+
+# --- helpers: glossary links ------------------------------------------------
+
+
+def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: str) -> str:
+    """`html` with the first use of each term linked to `glossary_href#<id>` (see module docstring).
+
+    One pass over the page's tags and text: a stack of open elements says whether a
+    text run lies inside an element that must not be touched. The page content
+    comes from Python-Markdown, so tags are well formed; script, style, pre,
+    textarea, svg and math are skipped whole. About 1 ms for a provision page,
+    where parsing into a tree and writing it back took 15 to 20.
+    """
+    if not matcher.pattern.search(html):
+        return html
+    remaining = {term.id for term in matcher.by_key.values()}
+    out: list[str] = []
+    open_elements: list[tuple[str, bool]] = []
+    skipping = 0
+    position = 0
+    for token in _TOKEN.finditer(html):
+        text = html[position : token.start()]
+        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining))
+        if not remaining:  # every term is linked: the rest of the page stays as it is
+            out.append(html[token.start() :])
+            return "".join(out)
+        out.append(token.group())
+        position = token.end()
+        name = (token.group("name") or "").lower()
+        if not name or token.group("raw"):
+            continue  # comment, doctype, or a raw block already consumed whole
+        if token.group("end"):
+            skipping -= _close(open_elements, name)
+        elif name not in VOID_TAGS and not token.group().endswith("/>"):
+            skipped = name in SKIP_TAGS or not SKIP_CLASSES.isdisjoint(_classes(token.group()))
+            open_elements.append((name, skipped))
+            skipping += skipped
+    tail = html[position:]
+    out.append(tail if skipping else _link_text(tail, matcher, glossary_href, language, remaining))
+    return "".join(out)
+
+
+def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: str, remaining: set[str]) -> str:
+    """One run of text (HTML-escaped) with the first use of each still-unlinked term linked."""
+    pieces: list[str] = []
+    position = 0
+    for match, term in find_terms(matcher, text):
+        if term.id not in remaining:
+            continue
+        remaining.discard(term.id)
+        title = f' title="{escape(term.meaning)}"' if term.meaning else ""
+        href = f"{glossary_href}#{escape(term.id)}"
+        pieces += [
+            text[position : match.start()],
+            f'<a class="glossary-term" href="{href}"{title}>',
+            match.group(),
+            "</a>",
+        ]
+        position = match.end()
+        if language != CHINESE and term.zh and not is_chinese(match.group()):
+            if not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[position:]):
+                pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
+        if not remaining:
+            break
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _close(open_elements: list[tuple[str, bool]], name: str) -> int:
+    """Close `name` and anything left open inside it; returns how many skipped elements closed."""
+    for index in range(len(open_elements) - 1, -1, -1):
+        if open_elements[index][0] == name:
+            closed = open_elements[index:]
+            del open_elements[index:]
+            return sum(skipped for _, skipped in closed)
+    return 0  # a stray end tag: nothing to close
+
+
+def _classes(tag: str) -> list[str]:
+    match = _CLASS.search(tag)
+    return next(value for value in match.groups() if value is not None).split() if match else []
+
+
+
+
+# --- data -------------------------------------------------------------------
+
+AUDIENCE_INDEX = f"{AUDIENCE_FOLDER}/index.md"
+# What replaces each marker (content.schema.MARKERS; hooks/checks.py refuses any other).
+LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries), strict=True))
+# How many sentences of each view's first paragraph the views index shows.
+VIEW_SENTENCES = 2
+# "Used in" names this many pages of a glossary term and counts the rest.
+USED_IN_LIMIT = 3
+# Pages related to a page by a shared audience alone, at most.
+SHARED_TAG_LIMIT = 12
+_H1 = re.compile(r"^# .*$", re.M)
+
+SKIP_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "code",
+        "kbd",
+        "samp",
+        "abbr",
+        "button",
+        "select",
+        "summary",
+        "title",
+        "noscript",
+    }
+)
+SKIP_CLASSES = frozenset(
+    {
+        "official-text",
+        "reindeer-view",
+        "view-excerpt",
+        "cross-links",
+        "admonition-title",
+        "headerlink",
+        "glossary-term",
+        "no-glossary",
+    }
+)
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+# A comment, doctype, a raw block (script, style, pre, textarea, svg, math: skipped whole), or one tag.
+_TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
+    r"|<(?P<raw>script|style|pre|textarea|svg|math)\b.*?</(?P=raw)\s*>"
+    r"|<(?P<end>/)?(?P<name>[A-Za-z][^\s/>]*)(?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>",
+    re.S | re.I,
+)
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)

@@ -1,0 +1,155 @@
+"""Two editions from docs/ and docs_zh/: what mkdocs-static-i18n does not do for our layout.
+
+Events:
+- on_config: checks, once, every assumption this project makes about mkdocs-static-i18n and
+  Material (see ASSUMPTIONS), and fails the build naming the versions it was written for.
+- on_files, priority -110 (after mkdocs-static-i18n's on_files at -100, which re-creates every
+  file from docs/): points each page of the Chinese build at its docs_zh/ file, and
+  "Edit this page" at the file staff edit.
+- on_template_context: the 404 page's language links lead to each edition's home page.
+- on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
+- on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
+  the Chinese edition and writes one search index for both): splits the index per edition,
+  writes the redirects of moved pages (front matter `moved_from`) and robots.txt.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+
+from content.schema import CHINESE, LANGUAGES, edition_prefix, edition_source, is_chinese_build, read_front_matter, source_label
+
+# --- hooks ------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    broken = [what for what, holds in ASSUMPTIONS.items() if not holds(i18n, config)]
+    if broken:
+        raise PluginError(
+            "hooks/editions.py was written for mkdocs-static-i18n 1.3 and mkdocs-material 9 "
+            f"(installed: {version('mkdocs-static-i18n')}, {version('mkdocs-material')}); "
+            f"no longer true: {'; '.join(broken)}. Check the plugin's changes before upgrading."
+        )
+
+
+# After mkdocs-static-i18n (-100): it replaces every File object in its on_files.
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    chinese = is_chinese_build(config)
+    for file in files.documentation_pages():
+        if file.generated_by is not None:
+            continue
+        file.edit_uri = source_label(config, file.src_uri)
+        zh_source = edition_source(config, file.src_uri) if chinese else None
+        if zh_source is not None:
+            file.abs_src_path = str(zh_source)
+            file.locale = CHINESE
+    return files
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    # The plugin leaves the last rendered page's language links in extra.alternate (an attribute,
+    # which is what the templates read).
+    if template_name == "404.html":
+        roots = {language.locale: language.link for language in config.plugins["i18n"].config.languages}
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            alternate["link"] = roots.get(alternate.get("lang"), alternate["link"])
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if not is_chinese_build(config) or template_name not in ("404.html", "sitemap.xml"):
+        return output_content
+    target = Path(config.site_dir) / edition_prefix(CHINESE) / template_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output_content, encoding="utf-8")
+    # The zh sitemap lists both editions: it stays at the root too. The zh 404 must not.
+    return "" if template_name == "404.html" else output_content
+
+
+# After mkdocs-static-i18n (-100): it builds the Chinese edition and writes the merged index.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    # Runs twice, with the plugin's language left at zh both times: at the end of the Chinese
+    # build (the index holds its entries only) and after it (both editions'). Each run writes
+    # what it finds, so the last one leaves each edition its own index.
+    site = Path(config.site_dir)
+    merged = site / SEARCH_INDEX
+    if merged.is_file():
+        index = json.loads(merged.read_text(encoding="utf-8"))
+        prefix = edition_prefix(CHINESE)
+        english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
+        chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
+        for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
+            if docs:
+                _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
+    _write_redirects(config, site)
+    sitemap = f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n" if config.site_url else ""
+    _write(site / "robots.txt", f"User-agent: *\nAllow: /\n\n{sitemap}".rstrip("\n") + "\n")
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def moved_pages(docs_dir: Path) -> dict[str, str]:
+    """Old page path -> the page that now stands there, from every page's `moved_from`."""
+    moved = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        _, meta = read_front_matter(path.read_text(encoding="utf-8", errors="replace"))
+        for old in meta.get("moved_from") or [] if isinstance(meta.get("moved_from"), list) else []:
+            if isinstance(old, str):
+                moved.setdefault(old, path.relative_to(docs_dir).as_posix())
+    return moved
+
+
+def page_url(src_uri: str) -> str:
+    """'notices/x/apostille.md' -> 'notices/x/apostille/' (directory URLs, as this site uses)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+        return stem
+    return f"{stem}/"
+
+
+def _write_redirects(config: MkDocsConfig, site: Path) -> None:
+    """A small page at each old address of each edition, sending the reader to the new one."""
+    template = jinja2.Environment(autoescape=True, loader=config.theme.get_env().loader).get_template("redirect.html")
+    for old, new in moved_pages(Path(config.docs_dir)).items():
+        for language in LANGUAGES:
+            old_url = edition_prefix(language) + page_url(old)
+            target = "../" * old_url.count("/") + edition_prefix(language) + page_url(new)
+            html = template.render(target=target, canonical=(config.site_url or "/") + edition_prefix(language) + page_url(new), lang=language)
+            _write(site / old_url / "index.html", html)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# --- data -------------------------------------------------------------------
+
+SEARCH_INDEX = "search/search_index.json"
+# What this project relies on, each checked at start-up (on_config).
+ASSUMPTIONS = {
+    "the i18n plugin is configured as 'i18n'": lambda i18n, config: i18n is not None,
+    "the plugin's current_language, build_languages and i18n_files_per_language exist": lambda i18n, config: all(
+        hasattr(i18n, name) for name in ("current_language", "build_languages", "i18n_files_per_language")
+    ),
+    "its languages are en (default) and zh, in docs_structure 'suffix'": lambda i18n, config: (
+        [language.locale for language in i18n.config.languages] == list(LANGUAGES) and i18n.config.docs_structure == "suffix"
+    ),
+    "its on_files, on_nav and on_post_build run at priority -100": lambda i18n, config: all(
+        getattr(getattr(type(i18n), name), "mkdocs_priority", None) == -100 for name in ("on_files", "on_nav", "on_post_build")
+    ),
+    "Material's search plugin is on and writes search/search_index.json": lambda i18n, config: "material/search" in config.plugins,
+}

@@ -1,0 +1,107 @@
+"""Say so when a Chinese page may lag behind its English page.
+
+Events: on_page_content (default priority; Chinese build only). Nothing else in
+the build depends on the notice, so no particular order is needed.
+
+Each docs_zh/ page records in `translated_from` which version of its English page
+it translates (hooks/translation_record.py). When the English page has changed
+since, this hook
+- adds a notice at the top of the Chinese page, under its title: the date the
+  English page was updated and a link to it;
+- logs one INFO line naming both files and the command that marks the
+  translation as up to date; `mkdocs build` prints INFO lines, so every build
+  and CI log shows it.
+
+Decision: an outdated translation does NOT fail the strict build. Staff must be
+able to publish an urgent English change at once; the Chinese readers then see
+the notice and the link to the English text until the translation catches up.
+What does fail the strict build (hooks/validate_content.py): a page with no
+translation at all, and a Chinese page without `translated_from`.
+
+The date shown is git's last commit date of the English file when the file is
+committed and unchanged since; otherwise (not a git checkout, uncommitted edits)
+the file's modification date.
+
+`python -m tools.translations status` lists the same outdated pages (and the
+missing ones); `... diff <docs_zh file>` shows what changed in English; `... mark
+<docs_zh file>` records the translation as up to date after review.
+"""
+
+from __future__ import annotations
+
+import html as html_text
+import logging
+import re
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from content.schema import CHINESE, DEFAULT_LANGUAGE, edition_prefix, edition_source, is_chinese_build, source_label
+from content.record import RECORD_KEY, english_updated, is_current
+
+log = logging.getLogger("mkdocs.hooks.translation_freshness")
+
+# --- hooks ------------------------------------------------------------------
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not is_chinese_build(config) or page.file.generated_by is not None:
+        return html
+    if edition_source(config, page.file.src_uri) is None:  # no translation: validate_content reports it
+        return html
+    recorded = page.meta.get(RECORD_KEY)
+    english = Path(config.docs_dir) / page.file.src_uri
+    if recorded is None or not english.is_file() or is_current(recorded, english):
+        return html  # a missing record is validate_content's to report
+    updated, known_from = english_updated(english)
+    zh_label = source_label(config, page.file.src_uri, CHINESE)
+    log.info(
+        f"{zh_label}: translation may be outdated: {source_label(config, page.file.src_uri, DEFAULT_LANGUAGE)} "
+        f"changed on {updated.isoformat()} ({SOURCE_OF_DATE[known_from]}); after updating the translation, "
+        f"run: python -m tools.translations mark {zh_label}"
+    )
+    return _with_notice(html, _notice(updated, _english_url(page)))
+
+
+# --- helpers ----------------------------------------------------------------
+
+
+def _english_url(page: Page) -> str:
+    """Relative link from a Chinese page to the English page of the same path."""
+    english_url = page.url.removeprefix(edition_prefix(CHINESE))
+    return get_relative_url(english_url, page.url)
+
+
+def _notice(updated: date, english_href: str) -> str:
+    when = f"{updated.year}年{updated.month}月{updated.day}日"
+    return NOTICE.format(
+        iso=updated.isoformat(),
+        when=when,
+        href=html_text.escape(english_href, quote=True),
+    )
+
+
+def _with_notice(html: str, notice: str) -> str:
+    """The notice right under the page's H1, or first when the page has none."""
+    heading_end = _H1_END.search(html)
+    if heading_end is None:
+        return notice + html
+    return html[: heading_end.end()] + notice + html[heading_end.end():]
+
+
+# --- data -------------------------------------------------------------------
+
+SOURCE_OF_DATE = {"git": "date of its last git commit", "file": "file modification date"}
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+# Material's admonition look; kept out of the search index (data-search-exclude).
+NOTICE = (
+    '<div class="admonition warning translation-outdated" role="note" data-search-exclude>'
+    '<p class="admonition-title">译文可能不是最新版本</p>'
+    '<p>英文原文已于<time datetime="{iso}">{when}</time>更新，本页中文译文可能尚未同步。'
+    '最新内容请参阅<a href="{href}" hreflang="en">英文原文</a>。</p>'
+    "</div>"
+)
