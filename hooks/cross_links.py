@@ -1,6 +1,7 @@
 """Cross-links, all generated from front matter: notices, lists, audience pages, glossary links.
 
 Events, in the order they run in each edition's build:
+- on_env: gives the templates in overrides/ the table of UI words (content/strings.yml).
 - on_files, priority -120 (after mkdocs-static-i18n at -100 and hooks/editions.py at -110, so the
   catalog read here is this edition's): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
@@ -30,6 +31,11 @@ from content.render import STRINGS, audience_label, audience_src_uri, href, in_f
 from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHINESE, DEFAULT_LANGUAGE, MARKERS, current_language, edition_prefix
 
 # --- hooks ------------------------------------------------------------------
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    env.globals["site_strings"] = STRINGS  # the words of our own templates (overrides/)
+    return env
 
 
 # After mkdocs-static-i18n (-100), which re-creates every file, and editions.py (-110).

@@ -34,8 +34,8 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-from shared import ZH_DOCS_DIR_NAME  # noqa: E402
-from translation_record import (  # noqa: E402
+from content.schema import ZH_DOCS_DIR_NAME  # noqa: E402
+from content.record import (  # noqa: E402
     RECORD_KEY,
     english_text_at,
     english_updated,

@@ -94,11 +94,11 @@ AUDIENCES: dict[str, dict[str, str]] = {
     "urgent-entry": {"en": "Urgent entry to China", "zh": "紧急入境"},
 }
 
-# `change`: how a provision compares with earlier policy, as Reindeer described it in late 2023.
+# `change`: how a provision compares with earlier policy, as Reindeer described it at the end of 2023.
 CHANGES: dict[str, dict[str, str]] = {
-    "unchanged": {"en": "Unchanged from earlier policy, says Reindeer (late 2023)", "zh": "灵达（2023年底）：与之前政策相比无变化"},
-    "widened": {"en": "Widened compared with earlier practice, says Reindeer (late 2023)", "zh": "灵达（2023年底）：较以往做法进一步放宽"},
-    "now-applied": {"en": "Now applied in practice, says Reindeer (late 2023)", "zh": "灵达（2023年底）：现已实际执行"},
+    "unchanged": {"en": "Unchanged, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：与之前政策相比无变化"},
+    "widened": {"en": "Widened, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：较以往放宽"},
+    "now-applied": {"en": "Now applied, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：已实际执行"},
 }
 
 # `status` of a notice.
