@@ -24,13 +24,11 @@ ensure_python_env() {
   fi
 }
 
-# Browser tests drive Debian's Chromium (playwright cannot download its own here);
-# the benchmark's test counts instructions with Debian's valgrind.
+# Browser tests drive Debian's Chromium (playwright cannot download its own here).
 ensure_system_packages() {
   local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
   local missing=()
   [ -x "$browser" ] || missing+=(chromium fonts-noto-cjk)
-  command -v valgrind >/dev/null || missing+=(valgrind)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi

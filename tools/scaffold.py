@@ -30,7 +30,7 @@ from mkdocs.utils.meta import get_data
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from content_schema import AUDIENCES, CHANGES, ID_PATTERN, KIND_KEYS  # noqa: E402
+from content.schema import AUDIENCES, CHANGES, ID_PATTERN, KIND_KEYS, NOTICES_FOLDER, PLACEHOLDER, RELATABLE_KINDS  # noqa: E402
 
 from .translations import mark_translated  # noqa: E402
 
@@ -38,6 +38,9 @@ from .translations import mark_translated  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["notice"]:
+        return new_notice(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -87,14 +90,63 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--related", type=_words, default=[], metavar="ID,ID", help="related page ids, comma-separated")
     parser.add_argument("--change", choices=list(CHANGES), help="how a provision compares with earlier policy")
     parser.add_argument("--number", type=int, help="provision number (default: from an id like provision-8)")
-    notice = parser.add_argument_group("the notice a provision belongs to")
-    notice.add_argument("--same-notice-as", metavar="PAGE", help="copy issued/issuer/notice from this provision page")
-    notice.add_argument("--issued", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="date of the notice")
-    notice.add_argument("--issuer", help="issuing body, English")
-    notice.add_argument("--issuer-zh", help="issuing body, Chinese")
-    notice.add_argument("--notice", help="title of the notice, English")
-    notice.add_argument("--notice-zh", help="title of the notice, Chinese")
+    parser.add_argument("--notice", help="id of the notice a provision belongs to, e.g. ningbo-2023-work-permits")
     return parser
+
+
+def new_notice(argv: list[str]) -> int:
+    """`notice ID ...`: the notice's page pair and one page pair per provision, in notices/ID/."""
+    parser = argparse.ArgumentParser(prog="python -m tools.scaffold notice", description=new_notice.__doc__)
+    parser.add_argument("id", help="the notice's id and folder, e.g. zhejiang-2025-talent")
+    for option, text in NOTICE_OPTIONS.items():
+        parser.add_argument(option, required=True, help=text)
+    parser.add_argument("--provisions", type=int, default=1, help="how many provisions (pages provision-1 ... provision-N)")
+    args = parser.parse_args(argv)
+    problems = []
+    if not _PAGE_ID.fullmatch(args.id) or args.id in page_kinds():
+        problems.append(f"{args.id!r}: give a new id of lower-case letters, digits and hyphens")
+    try:
+        issued = datetime.date.fromisoformat(args.issued)
+    except ValueError:
+        problems.append(f"--issued {args.issued!r}: write the date as YYYY-MM-DD")
+    if not 1 <= args.provisions <= 99:
+        problems.append("--provisions: a whole number from 1 to 99")
+    if problems:
+        return fail("\n".join(problems))
+    folder = Path(NOTICES_FOLDER) / args.id
+    pages = {folder / "index.md": {"en": {}, "zh": {}}}
+    for language in LANGUAGES:
+        suffix = "_zh" if language == "zh" else ""
+        pages[folder / "index.md"][language] = {
+            "id": args.id, "kind": "notice", "title": getattr(args, f"title{suffix}"),
+            "description": f"{PLACEHOLDER} {DESCRIPTION[language]}", "reviewed": datetime.date.today(),
+            "issuer": {"en": args.issuer, "zh": args.issuer_zh}, "name": {"en": args.name, "zh": args.name_zh},
+            "issued": issued, "status": "in-force",
+        }
+    for number in range(1, args.provisions + 1):
+        pages[folder / f"provision-{number}.md"] = {
+            language: {
+                "id": f"{args.id}-{number}", "kind": "provision", "title": f"{PLACEHOLDER} {SHORT_TITLE[language]}",
+                "description": f"{PLACEHOLDER} {DESCRIPTION[language]}", "reviewed": datetime.date.today(),
+                "notice": args.id, "number": number, "applies_to": [], "related": [],
+            }
+            for language in LANGUAGES
+        }
+    existing = [relative(ROOT / FOLDERS[lang] / page) for page in pages for lang in LANGUAGES if (ROOT / FOLDERS[lang] / page).exists()]
+    if existing:
+        print(f"scaffold: {', '.join(existing)} already exist; nothing written.", file=sys.stderr)
+        return 1
+    for page, metas in pages.items():
+        for language in LANGUAGES:
+            path = ROOT / FOLDERS[language] / page
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as out:
+                out.write(render(metas[language]["kind"], metas[language], language))
+            print(f"wrote {relative(path)}")
+        mark_translated(ROOT / FOLDERS["zh"] / page)
+    print(f"\nNext: replace every '{PLACEHOLDER}' line in these files (the build names each one), fill in")
+    print("applies_to and related, then preview with ./site.sh serve. The notice appears in the menu by itself.")
+    return 0
 
 
 # --- helpers ----------------------------------------------------------------
@@ -187,8 +239,11 @@ def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: dict
                 f"(known: {', '.join(relatable) or 'none'})"
             )
         return list(args.related)
-    if key in NOTICE_KEYS:
-        return notice_fields(args)[key]
+    if key == "notice":
+        notices = sorted(page_id for page_id, kind in ids.items() if kind == "notice")
+        if args.notice not in notices:
+            raise ValueError(f"--notice: a provision needs the id of its notice (known: {', '.join(notices) or 'none'})")
+        return args.notice
     if key == "terms":
         return []
     raise ValueError(f"the scaffold does not know how to fill {key!r} for a {args.kind} page")
@@ -202,27 +257,6 @@ def provision_number(args: argparse.Namespace) -> int:
     if number < 1:
         raise ValueError(f"--number {number}: a provision's number is a whole number from 1")
     return number
-
-
-def notice_fields(args: argparse.Namespace) -> dict[str, Any]:
-    """issued / issuer / notice: copied from --same-notice-as, or from the --issued ... options."""
-    if args.same_notice_as:
-        source = ROOT / FOLDERS["en"] / page_path(args.same_notice_as)
-        meta = read_front_matter(source) if source.is_file() else {}
-        if meta.get("kind") != "provision":
-            raise ValueError(f"--same-notice-as: {relative(source)} is not a provision page")
-        return {key: meta.get(key) for key in NOTICE_KEYS}
-    given = {
-        "issued": args.issued,
-        "issuer": {"en": args.issuer, "zh": args.issuer_zh},
-        "notice": {"en": args.notice, "zh": args.notice_zh},
-    }
-    missing = [option for option in NOTICE_OPTIONS if getattr(args, KEY_OPTIONS[option][0]) is None]
-    if missing:
-        raise ValueError(
-            "a provision needs its notice: give --same-notice-as PAGE, or " + ", ".join(missing)
-        )
-    return given
 
 
 def check_id(page_id: str, ids: dict[str, str]) -> None:
@@ -247,7 +281,7 @@ def read_front_matter(path: Path) -> dict[str, Any]:
 
 
 def render(kind: str, meta: dict[str, Any], language: str) -> str:
-    template = TEMPLATES / f"{'provision' if kind == 'provision' else 'page'}.{language}.md"
+    template = TEMPLATES / f"{kind if kind in ('provision', 'notice') else 'page'}.{language}.md"
     body = Template(template.read_text(encoding="utf-8")).substitute(
         title=meta["title"], id=meta["id"], number=meta.get("number", "")
     )
@@ -315,22 +349,22 @@ def _words(raw: str) -> list[str]:
 LANGUAGES = ("en", "zh")
 FOLDERS = {"en": "docs", "zh": "docs_zh"}
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-NOTICE_KEYS = ("issued", "issuer", "notice")
-RELATABLE_KINDS = ("provision", "process")  # what `related` may name
 # Options that fill one kind-specific key: option -> (argparse attribute, key).
 KEY_OPTIONS = {
     "--applies-to": ("applies_to", "applies_to"),
     "--related": ("related", "related"),
     "--number": ("number", "number"),
-    "--same-notice-as": ("same_notice_as", "notice"),
-    "--issued": ("issued", "issued"),
-    "--issuer": ("issuer", "issuer"),
-    "--issuer-zh": ("issuer_zh", "issuer"),
     "--notice": ("notice", "notice"),
-    "--notice-zh": ("notice_zh", "notice"),
 }
-# The options that describe a new notice, when --same-notice-as is not given.
-NOTICE_OPTIONS = ("--issued", "--issuer", "--issuer-zh", "--notice", "--notice-zh")
+# The options of `notice` (each required), besides --provisions.
+NOTICE_OPTIONS = {
+    "--title": "short title, English (menu and lists)", "--title-zh": "short title, Chinese",
+    "--name": "official name of the notice, English", "--name-zh": "official name, Chinese",
+    "--issuer": "issuing body, English", "--issuer-zh": "issuing body, Chinese",
+    "--issued": "date issued, YYYY-MM-DD",
+}
+SHORT_TITLE = {"en": "short title of this provision", "zh": "本条的简短标题"}
+DESCRIPTION = {"en": "one sentence for search results and link previews", "zh": "一句话说明，用于搜索结果和链接预览"}
 # A page path: one page id per folder level, e.g. provisions/new-slug.
 _PAGE_PATH = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*")
 _PAGE_ID = re.compile(ID_PATTERN)
