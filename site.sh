@@ -2,7 +2,8 @@
 # One entry point for everything: sets up what it needs, then does the job.
 #   ./site.sh serve   live preview at http://127.0.0.1:8000 (reloads on docs/ and docs_zh/ edits)
 #   ./site.sh test    the whole test suite, browser tests included
-#   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes)
+#   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes);
+#                     needs SITE_URL, the published address
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,6 +43,26 @@ ensure_system_packages() {
   fi
 }
 
+# A published site must name the address readers use: canonical links,
+# sitemap.xml and robots.txt are built from it. Checked before anything is
+# installed or built; serve and the tests keep the local default.
+require_public_site_url() {
+  local url="${SITE_URL:-}"
+  local host="${url#*://}"
+  host="${host%%/*}"
+  host="${host##*@}"
+  host=$(printf '%s' "$host" | tr '[:upper:]' '[:lower:]')
+  case "$(printf '%s' "$url" | tr '[:upper:]' '[:lower:]')" in
+    "") echo "SITE_URL is not set; set it to the address readers use, e.g. SITE_URL=https://guide.example.org/ ./site.sh build" >&2; exit 2 ;;
+    http://*|https://*) ;;
+    *) echo "SITE_URL=$url is not a web address; set it to the address readers use, e.g. SITE_URL=https://guide.example.org/ ./site.sh build" >&2; exit 2 ;;
+  esac
+  case "$host" in
+    localhost|localhost:*|localhost.|127.*|0.0.0.0|0.0.0.0:*|"[::1]"|"[::1]:"*|"")
+      echo "SITE_URL=$url is this computer, not the published site; set it to the address readers use, e.g. SITE_URL=https://guide.example.org/ ./site.sh build" >&2; exit 2 ;;
+  esac
+}
+
 strict_build() {
   # Build into a fresh folder and swap it in only on success: a failed build
   # never leaves a half-written site/ for the publishing step to pick up.
@@ -71,6 +92,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   build)
+    require_public_site_url
     ensure_python_env
     strict_build
     ;;

@@ -24,12 +24,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 PUBLISHING_ENV = ("SITE_URL", "EDIT_URL")
 
 
-# How the editions are built (hooks/parallel_editions.py): at once, unless a test asks.
-SEQUENCE_ENV = "EDITIONS_IN_SEQUENCE"
-
-
 def mkdocs_env(**publishing: str) -> dict[str, str]:
-    env = {name: value for name, value in os.environ.items() if name not in (*PUBLISHING_ENV, SEQUENCE_ENV)}
+    env = {name: value for name, value in os.environ.items() if name not in PUBLISHING_ENV}
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.update(publishing)
     return env
@@ -55,13 +51,22 @@ class BuiltSite:
         return BeautifulSoup((self.root / relative).read_text(encoding="utf-8"), "html.parser")
 
     def pages(self, edition: str = "en") -> list[Path]:
-        """Every content page of one edition (not the 404 page)."""
+        """Every content page of one edition (not the 404 page, nor the redirects of moved pages)."""
+        return [p for p in self._index_files(edition) if not self.is_redirect(p)]
+
+    def redirects(self, edition: str = "en") -> list[Path]:
+        """The pages hooks/editions.py writes at the old addresses of moved pages (front matter `moved_from`)."""
+        return [p for p in self._index_files(edition) if self.is_redirect(p)]
+
+    def _index_files(self, edition: str) -> list[Path]:
         zh_root = self.root / "zh"
         if edition == "zh":
-            found = zh_root.rglob("index.html")
-        else:
-            found = (p for p in self.root.rglob("index.html") if zh_root not in p.parents)
-        return sorted(found)
+            return sorted(zh_root.rglob("index.html"))
+        return sorted(p for p in self.root.rglob("index.html") if zh_root not in p.parents)
+
+    def is_redirect(self, page: Path) -> bool:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        return soup.find("meta", attrs={"http-equiv": lambda v: v and v.lower() == "refresh"}) is not None
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,11 @@
 """A tiny bilingual site for the cross-linking hooks' tests (see test_hooks_*.py).
 
-Three provisions, a process page, a glossary, a views index and a home page
-with cards, in docs/ and docs_zh/, built with the same i18n set-up and hooks as
-the real site but without search (faster). Tests that need a variant (a typo
-in a marker, an extra provision) write this site with changes and build it.
+A notice page (notices/<NOTICE_ID>/index.md) with its three provisions beside it,
+a process page, a glossary, a views index and a home page with cards, in docs/ and
+docs_zh/, built with the same i18n set-up, templates (overrides/) and hooks as the
+real site, except hooks/checks.py (the small site is not written to pass every
+check staff content must). Tests that need a variant (an extra provision) write
+this site with changes and build it.
 """
 
 from __future__ import annotations
@@ -15,17 +17,12 @@ from mkdocs.structure.files import File, Files
 
 from conftest import ROOT, BuiltSite, run_strict_build
 
-OUR_HOOKS = (
-    "zh_overlay.py",
-    "page_markers.py",
-    "provision_cards.py",
-    "reindeer_views.py",
-    "related_provisions.py",
-    "glossary_page.py",
-    "glossary_links.py",
-    "generated_html.py",
-    "audience_pages.py",
-)
+OUR_HOOKS = ("editions.py", "cross_links.py")
+
+# The small site's one notice; its provisions are in notices/<NOTICE_ID>/.
+NOTICE_ID = "small-2024-notice"
+NOTICE_DIR = f"notices/{NOTICE_ID}"
+NOTICE_TITLES = {"en": "The small notice", "zh": "小通知"}
 
 
 def write_small_site(root: Path, changes: dict[str, str | None] | None = None) -> Path:
@@ -73,7 +70,7 @@ def source_files(root: Path, pages: dict[str, str]) -> Files:
 
 
 def provision_page(
-    number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False, notes=""
+    number, page_id, title, applies_to, related, official, view_en, view_zh, zh_first=False, notes="", notice=NOTICE_ID
 ) -> str:
     """A provision page in the content contract's shape: front matter, official text, Reindeer View."""
     quotes = [
@@ -86,6 +83,7 @@ def provision_page(
     return f"""---
 id: {page_id}
 kind: provision
+notice: {notice}
 number: {number}
 title: "{title}"
 description: "About {title}."
@@ -114,6 +112,33 @@ reviewed: 2024-01-10
 """
 
 
+def notice_page(notice_id, title, body="<!-- provisions:cards -->", status="in-force", superseded_by=None, zh=False) -> str:
+    """A notice page: its facts in front matter, its provisions listed where the marker is."""
+    replaced = f"superseded_by: {superseded_by}\n" if superseded_by else ""
+    return f"""---
+id: {notice_id}
+kind: notice
+title: "{title}"
+description: "About {title}."
+issuer:
+  en: Small Town Bureau
+  zh: 小镇局
+name:
+  en: Notice on small matters
+  zh: 关于小事项的通知
+issued: 2024-01-05
+status: {status}
+{replaced}reviewed: 2024-01-10
+---
+
+# {title} {{ #notice }}
+
+{"本通知共三条。" if zh else "The notice has three provisions."}
+
+{body}
+"""
+
+
 def _simple_page(page_id: str, kind: str, title: str, body: str) -> str:
     return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
 
@@ -123,8 +148,10 @@ site_url: http://127.0.0.1:8000/
 docs_dir: docs
 theme:
   name: material
+  custom_dir: {ROOT / 'overrides'}
   language: en
 plugins:
+  - search
   - i18n:
       docs_structure: suffix
       fallback_to_default: true
@@ -192,11 +219,13 @@ SMALL_SITE: dict[str, str] = {
     "mkdocs.yml": MKDOCS_YML,
     "docs/index.md": _simple_page("home", "home", "Home", "<!-- provisions:cards -->"),
     "docs_zh/index.md": _simple_page("home", "home", "首页", "<!-- provisions:cards -->"),
+    f"docs/{NOTICE_DIR}/index.md": notice_page(NOTICE_ID, NOTICE_TITLES["en"]),
+    f"docs_zh/{NOTICE_DIR}/index.md": notice_page(NOTICE_ID, NOTICE_TITLES["zh"], zh=True),
     "docs/views.md": _simple_page("views", "index", "Views", "<!-- reindeer:views -->"),
     "docs_zh/views.md": _simple_page("views", "index", "观点", "<!-- reindeer:views -->"),
     "docs/glossary.md": GLOSSARY_EN,
     "docs_zh/glossary.md": GLOSSARY_ZH,
-    "docs/provisions/green-channel.md": provision_page(
+    f"docs/{NOTICE_DIR}/green-channel.md": provision_page(
         1,
         "provision-1",
         "Green channel",
@@ -207,7 +236,7 @@ SMALL_SITE: dict[str, str] = {
         "A类人才转聘更快。第二句。",
         notes="If you are Category A, ask about a job transfer. Category AB is not a category.",
     ),
-    "docs_zh/provisions/green-channel.md": provision_page(
+    f"docs_zh/{NOTICE_DIR}/green-channel.md": provision_page(
         1,
         "provision-1",
         "绿色通道",
@@ -219,7 +248,7 @@ SMALL_SITE: dict[str, str] = {
         zh_first=True,
         notes="A类人才可申请转聘。",
     ),
-    "docs/provisions/apostille.md": provision_page(
+    f"docs/{NOTICE_DIR}/apostille.md": provision_page(
         2,
         "provision-2",
         "Apostille instead of legalisation",
@@ -227,11 +256,11 @@ SMALL_SITE: dict[str, str] = {
         "[provision-1]",
         "The Apostille replaces consular legalisation.",
         "An Apostille is enough now. Ask your home country for one.\n\n"
-        "Write `Apostille` in the form. See the [glossary](../glossary.md).",
+        "Write `Apostille` in the form. See the [glossary](../../glossary.md).",
         "附加证明书即可。请向本国申请。",
         notes="Get an Apostille (附加证明书) at home.",
     ),
-    "docs_zh/provisions/apostille.md": provision_page(
+    f"docs_zh/{NOTICE_DIR}/apostille.md": provision_page(
         2,
         "provision-2",
         "以附加证明书代替认证",
@@ -243,7 +272,7 @@ SMALL_SITE: dict[str, str] = {
         zh_first=True,
         notes="请在本国办理附加证明书。",
     ),
-    "docs/provisions/research.md": provision_page(
+    f"docs/{NOTICE_DIR}/research.md": provision_page(
         3,
         "provision-3",
         "Research talent",
@@ -253,7 +282,7 @@ SMALL_SITE: dict[str, str] = {
         "Research talent in Category A benefit too. More later.",
         "科研人才同样受益。稍后详述。",
     ),
-    "docs_zh/provisions/research.md": provision_page(
+    f"docs_zh/{NOTICE_DIR}/research.md": provision_page(
         3,
         "provision-3",
         "科研人才",

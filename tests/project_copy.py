@@ -32,7 +32,7 @@ def copy_project(target: Path) -> Path:
 
 
 def pages_of_kind(project: Path, kind: str) -> list[str]:
-    """Paths under docs/ ('provisions/apostille.md') of the English pages of one kind, sorted."""
+    """Paths under docs/ ('notices/ningbo-2023-work-permits/apostille.md') of the English pages of one kind, sorted."""
     found = []
     for path in sorted((project / "docs").rglob("*.md")):
         if get_data(path.read_text(encoding="utf-8"))[1].get("kind") == kind:

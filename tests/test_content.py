@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from content_schema import AUDIENCES, CHANGES, COMMON_KEYS, KIND_KEYS
+from content.schema import AUDIENCES, CHANGES, COMMON_KEYS, KIND_KEYS
 
 EDITIONS = ("en", "zh")
 SOURCE_DIRS = {"en": ROOT / "docs", "zh": ROOT / "docs_zh"}
@@ -25,14 +25,14 @@ SOURCE_DIRS = {"en": ROOT / "docs", "zh": ROOT / "docs_zh"}
 # path -> (id, kind), identical in both editions.
 PAGES = {
     "index.md": ("home", "home"),
-    "provisions/index.md": ("provisions", "index"),
-    "provisions/yrd-green-channel.md": ("provision-1", "provision"),
-    "provisions/apostille.md": ("provision-2", "provision"),
-    "provisions/work-residence-one-service.md": ("provision-3", "provision"),
-    "provisions/commitment-and-tolerance.md": ("provision-4", "provision"),
-    "provisions/same-job-transfer.md": ("provision-5", "provision"),
-    "provisions/online-service.md": ("provision-6", "provision"),
-    "provisions/expert-services.md": ("provision-7", "provision"),
+    "notices/ningbo-2023-work-permits/index.md": ("ningbo-2023-work-permits", "notice"),
+    "notices/ningbo-2023-work-permits/yrd-green-channel.md": ("provision-1", "provision"),
+    "notices/ningbo-2023-work-permits/apostille.md": ("provision-2", "provision"),
+    "notices/ningbo-2023-work-permits/work-residence-one-service.md": ("provision-3", "provision"),
+    "notices/ningbo-2023-work-permits/commitment-and-tolerance.md": ("provision-4", "provision"),
+    "notices/ningbo-2023-work-permits/same-job-transfer.md": ("provision-5", "provision"),
+    "notices/ningbo-2023-work-permits/online-service.md": ("provision-6", "provision"),
+    "notices/ningbo-2023-work-permits/expert-services.md": ("provision-7", "provision"),
     "port-visa-transfer.md": ("port-visa-transfer", "process"),
     "views.md": ("reindeer-views", "index"),
     "glossary.md": ("glossary", "glossary"),
@@ -40,13 +40,15 @@ PAGES = {
     "about.md": ("about", "about"),
 }
 PROVISIONS = [path for path, (_, kind) in PAGES.items() if kind == "provision"]
+NOTICE_ID = "ningbo-2023-work-permits"
+NOTICE_PAGE = f"notices/{NOTICE_ID}/index.md"
 PROVISION_IDS = {PAGES[path][0] for path in PROVISIONS}
 
 # Only where a source compares with earlier policy (the Reindeer Views of 2, 5 and 6).
 CHANGE_BY_SOURCE = {"provision-2": "now-applied", "provision-5": "widened", "provision-6": "unchanged"}
 
 # Keys that must read the same in both editions (titles and descriptions are translated).
-SHARED_KEYS = ("id", "kind", "number", "issued", "issuer", "notice", "applies_to", "related", "change", "reviewed")
+SHARED_KEYS = ("id", "kind", "number", "issued", "issuer", "name", "status", "notice", "applies_to", "related", "change", "reviewed")
 
 PROVISION_SECTIONS = ["official-text", "reindeer-view", "what-this-means", "sources"]
 
@@ -69,10 +71,10 @@ ROUTES = {
 }
 
 START_HERE_TARGETS = [
-    "provisions/yrd-green-channel.md",  # Category A moving within the Yangtze River Delta
-    "provisions/same-job-transfer.md",  # changing employer for the same job
-    "provisions/work-residence-one-service.md",  # extending
-    "provisions/commitment-and-tolerance.md",  # research hire waiting for degree papers
+    "notices/ningbo-2023-work-permits/yrd-green-channel.md",  # Category A moving within the Yangtze River Delta
+    "notices/ningbo-2023-work-permits/same-job-transfer.md",  # changing employer for the same job
+    "notices/ningbo-2023-work-permits/work-residence-one-service.md",  # extending
+    "notices/ningbo-2023-work-permits/commitment-and-tolerance.md",  # research hire waiting for degree papers
     "port-visa-transfer.md",  # must enter urgently
 ]
 
@@ -93,7 +95,7 @@ def front_matter(edition: str, path: str) -> dict:
 
 
 def built_path(edition: str, path: str) -> str:
-    """'provisions/apostille.md' -> 'zh/provisions/apostille/index.html'."""
+    """'notices/ningbo-2023-work-permits/apostille.md' -> 'zh/notices/ningbo-2023-work-permits/apostille/index.html'."""
     stem = path[: -len(".md")]
     page = "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
     return page if edition == "en" else f"zh/{page}"
@@ -120,8 +122,24 @@ def section_text(soup, heading_id: str) -> str:
     return " ".join(" ".join(part.get_text(" ") for part in section(soup, heading_id)).split())
 
 
+def language_of(element) -> str | None:
+    """The language a browser gives an element: its own lang, else its nearest ancestor's.
+
+    The minifier drops a lang attribute that repeats the page's (<blockquote lang="en">
+    on an English page), so the attribute alone does not say which quote is which.
+    """
+    for node in (element, *element.parents):
+        if getattr(node, "attrs", None) and node.get("lang"):
+            return node["lang"]
+    return None
+
+
+def quotes_of(block) -> list:
+    return block.find_all("blockquote")
+
+
 def quote_text(block, lang: str) -> str:
-    quote = block.find("blockquote", attrs={"lang": lang})
+    quote = next((q for q in quotes_of(block) if language_of(q) == lang), None)
     return " ".join(quote.get_text(" ").split()) if quote else ""
 
 
@@ -197,23 +215,34 @@ def test_provision_front_matter_has_the_right_types_and_values(edition):
         meta = front_matter(edition, path)
         if not isinstance(meta.get("number"), int):
             wrong.append(f"{path}: number {meta.get('number')!r} is not a whole number")
-        if meta.get("issued") != dt.date(2023, 12, 25):
-            wrong.append(f"{path}: issued {meta.get('issued')!r}, the notice is of 2023-12-25")
-        for key in ("issuer", "notice"):
-            value = meta.get(key)
-            if not isinstance(value, dict) or set(value) != {"en", "zh"} or not all(isinstance(v, str) for v in value.values()):
-                wrong.append(f"{path}: {key} should have an en and a zh text, is {value!r}")
-        if meta.get("issuer") != {"en": "Ningbo Science and Technology Bureau", "zh": "宁波市科技局"}:
-            wrong.append(f"{path}: issuer {meta.get('issuer')!r}")
+        if meta.get("notice") != NOTICE_ID:
+            wrong.append(f"{path}: notice {meta.get('notice')!r}, the provision belongs to {NOTICE_ID!r}")
         tags = meta.get("applies_to")
         if not isinstance(tags, list) or not tags or not set(tags) <= set(AUDIENCES):
-            wrong.append(f"{path}: applies_to {tags!r} is not a list of tags from content_schema.AUDIENCES")
+            wrong.append(f"{path}: applies_to {tags!r} is not a list of tags from content.schema.AUDIENCES")
         related = meta.get("related")
         if not isinstance(related, list) or not set(related) <= PROVISION_IDS or meta.get("id") in related:
             wrong.append(f"{path}: related {related!r} should list other provisions' ids")
         if "change" in meta and meta["change"] not in CHANGES:
             wrong.append(f"{path}: change {meta['change']!r} is not one of {sorted(CHANGES)}")
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_notice_front_matter_names_the_issuer_the_official_name_and_the_date(edition):
+    meta = front_matter(edition, NOTICE_PAGE)
+    wrong = []
+    if meta.get("issued") != dt.date(2023, 12, 25):
+        wrong.append(f"issued {meta.get('issued')!r}, the notice is of 2023-12-25")
+    for key in ("issuer", "name"):
+        value = meta.get(key)
+        if not isinstance(value, dict) or set(value) != {"en", "zh"} or not all(isinstance(v, str) for v in value.values()):
+            wrong.append(f"{key} should have an en and a zh text, is {value!r}")
+    if meta.get("issuer") != {"en": "Ningbo Science and Technology Bureau", "zh": "宁波市科技局"}:
+        wrong.append(f"issuer {meta.get('issuer')!r}")
+    if meta.get("status") != "in-force":
+        wrong.append(f"status {meta.get('status')!r}: the 2023 notice is in force")
+    assert not wrong, f"{NOTICE_PAGE}: {wrong}"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -355,8 +384,9 @@ def test_the_page_language_comes_first(built_site, edition):
     for path in PROVISIONS:
         soup = page_html(built_site, edition, path)
         for selector in (".official-text", ".reindeer-view"):
-            first = soup.select_one(f"{selector} blockquote[lang]")
-            if first is None or first["lang"] != edition:
+            block = soup.select_one(selector)
+            first = quotes_of(block)[0] if block is not None and quotes_of(block) else None
+            if first is None or language_of(first) != edition:
                 wrong.append(f"{path} {selector}")
     assert not wrong, f"{edition} readers see the other language first in: {wrong}"
 
@@ -488,7 +518,7 @@ def test_faq_answers_the_ten_questions(built_site, edition):
             continue
         parts = section(soup, faq_id)
         links = [a["href"] for part in parts for a in part.find_all("a", href=True)]
-        cites = any("provisions/" in href or "port-visa-transfer" in href for href in links)
+        cites = any("notices/" in href or "port-visa-transfer" in href for href in links)
         if not cites and honest not in " ".join(p.get_text(" ") for p in parts):
             unanswered.append(f"{faq_id}: neither links a source page nor says the sources are silent")
     assert not unanswered, f"{edition}: {unanswered}"

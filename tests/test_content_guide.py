@@ -1,6 +1,6 @@
 """CONTRIBUTING.md, the content guide, documents the schema the build enforces.
 
-The schema lives in hooks/content_schema.py; a tag, kind, key or value added
+The schema lives in hooks/content/schema.py; a tag, kind, key or value added
 there without a line in the guide would leave staff guessing.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
-from content_schema import (
+from content.schema import (
     AUDIENCES,
     CHANGES,
     COMMON_KEYS,

@@ -39,7 +39,7 @@ def _sources(edition: str) -> dict[str, dict]:
 
 
 def _built(edition: str, src: str) -> str:
-    """'provisions/apostille.md' -> 'zh/provisions/apostille/index.html'."""
+    """'notices/ningbo-2023-work-permits/apostille.md' -> 'zh/notices/ningbo-2023-work-permits/apostille/index.html'."""
     stem = src[: -len(".md")]
     path = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else f"{stem}/")
     return f"{EDITIONS[edition][1]}{path}index.html"
@@ -221,7 +221,7 @@ def test_the_views_index_lists_every_view_under_each_of_its_audiences(built_site
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_cards_list_every_provision_on_the_home_page_and_the_provisions_index(built_site, edition):
     provisions = {page for page, meta in _linked_pages(edition).values() if meta["kind"] == "provision"}
-    for index in (_built(edition, "index.md"), _built(edition, "provisions/index.md")):
+    for index in (_built(edition, "index.md"), _built(edition, "notices/ningbo-2023-work-permits/index.md")):
         cards = built_site.html(index).select(".provision-cards > ul > li strong a[href]")
         shown = {str(link_target(built_site, index, a["href"])[0].relative_to(built_site.root)) for a in cards}
         assert shown == provisions, f"{index}: cards for {sorted(shown)}, provisions are {sorted(provisions)}"
@@ -251,7 +251,7 @@ def test_no_page_marker_is_left_unrendered(built_site):
 
 def test_search_finds_the_chinese_term_on_english_pages(built_site):
     index = json.loads((built_site.root / "search/search_index.json").read_text(encoding="utf-8"))
-    english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("provisions/apostille/"))
+    english = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("notices/ningbo-2023-work-permits/apostille/"))
     assert "附加证明书" in english.replace("\u200b", ""), "the Chinese term added on first use is not searchable"
 
 

@@ -1,4 +1,4 @@
-"""hooks/audience_pages.py on the small site: one generated page per audience, in both editions."""
+"""hooks/cross_links.py on the small site: one generated page per audience, in both editions."""
 
 from __future__ import annotations
 

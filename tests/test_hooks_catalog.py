@@ -1,12 +1,12 @@
-"""hooks/catalog.py: what the cross-linking hooks read from the pages, on small inputs."""
+"""hooks/content/catalog.py: what the cross-linking hooks read from the pages, on small inputs."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
-from catalog import (
+from content.catalog import (
     catalog,
     find_terms,
     first_sentence,
@@ -15,9 +15,9 @@ from catalog import (
     read_catalog,
     term_ids_in,
     term_matcher,
-    url_link,
     view_opening,
 )
+from content.render import href
 from hook_fixtures import provision_page, source_files
 
 VIEW = """## Reindeer View { #reindeer-view }
@@ -132,11 +132,19 @@ def test_parse_terms_skips_entries_it_cannot_use_and_keeps_the_first_of_a_repeat
     assert [(t.id, t.meaning) for t in terms] == [("apostille", "first")]
 
 
-def test_url_link_is_relative_to_the_linking_page_in_its_edition():
+def test_href_is_relative_to_the_linking_page_in_its_edition():
     views = File("views.md", "/docs", "/site", True, dest_uri="zh/views/index.html")
-    provision = File("provisions/apostille.md", "/docs", "/site", True, dest_uri="zh/provisions/apostille/index.html")
-    assert url_link(views, provision, "reindeer-view") == "../provisions/apostille/#reindeer-view"
-    assert url_link(provision, views) == "../../views/"
+    provision = File(
+        "notices/n/apostille.md", "/docs", "/site", True, dest_uri="zh/notices/n/apostille/index.html"
+    )
+    files = Files([views, provision])
+    assert href(views, files, "notices/n/apostille.md", "reindeer-view") == "../notices/n/apostille/#reindeer-view"
+    assert href(provision, files, "views.md") == "../../../views/"
+
+
+def test_href_is_none_for_a_page_that_is_not_built():
+    views = File("views.md", "/docs", "/site", True)
+    assert href(views, Files([views]), "notices/n/missing.md") is None, "a list would link to a missing page"
 
 
 def test_read_catalog_finds_backlinks_audiences_and_skips_unknown_values(tmp_path):

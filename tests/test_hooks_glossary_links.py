@@ -1,11 +1,11 @@
-"""hooks/glossary_links.py: the first use of each glossary term links to its entry."""
+"""hooks/cross_links.py (link_terms): the first use of each glossary term links to its entry."""
 
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from catalog import parse_terms, term_matcher
-from glossary_links import link_terms
+from content.catalog import parse_terms, term_matcher
+from cross_links import link_terms
 from hook_fixtures import ids_on, link_target
 
 TERMS = tuple(
@@ -84,8 +84,8 @@ def test_a_page_without_terms_is_returned_untouched():
 
 def test_built_pages_link_terms_to_the_entry_in_their_own_edition(small_site):
     for page, glossary in (
-        ("provisions/green-channel/index.html", "glossary/index.html"),
-        ("zh/provisions/green-channel/index.html", "zh/glossary/index.html"),
+        ("notices/small-2024-notice/green-channel/index.html", "glossary/index.html"),
+        ("zh/notices/small-2024-notice/green-channel/index.html", "zh/glossary/index.html"),
     ):
         links = small_site.html(page).select("a.glossary-term")
         assert links, f"{page}: no glossary links"
@@ -96,7 +96,7 @@ def test_built_pages_link_terms_to_the_entry_in_their_own_edition(small_site):
 
 
 def test_built_pages_leave_headings_and_quoted_words_alone(small_site):
-    for page in ("provisions/green-channel/index.html", "views/index.html", "zh/audiences/category-a/index.html"):
+    for page in ("notices/small-2024-notice/green-channel/index.html", "views/index.html", "zh/audiences/category-a/index.html"):
         soup = small_site.html(page)
         touched = soup.select(
             ".official-text a.glossary-term, .reindeer-view a.glossary-term, .view-excerpt a.glossary-term, "

@@ -1,4 +1,4 @@
-"""hooks/glossary_page.py on the small site: glossary entries rendered from front matter."""
+"""hooks/cross_links.py on the small site: glossary entries rendered from front matter."""
 
 from __future__ import annotations
 

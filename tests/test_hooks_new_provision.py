@@ -7,7 +7,7 @@ import pytest
 from hook_fixtures import build_small_site, provision_page
 
 NEW = {
-    "docs/provisions/family.md": provision_page(
+    "docs/notices/small-2024-notice/family.md": provision_page(
         8,
         "provision-8",
         "Family members",
@@ -17,7 +17,7 @@ NEW = {
         "Family can come too. More.",
         "家属可随行。更多。",
     ),
-    "docs_zh/provisions/family.md": provision_page(
+    "docs_zh/notices/small-2024-notice/family.md": provision_page(
         8,
         "provision-8",
         "随行家属",
@@ -57,5 +57,5 @@ def test_the_new_audience_gets_its_page(grown_site):
 
 
 def test_the_page_it_names_lists_it_back(grown_site):
-    related = _texts(grown_site, "zh/provisions/research/index.html", ".related-provisions strong a")
+    related = _texts(grown_site, "zh/notices/small-2024-notice/research/index.html", ".related-provisions strong a")
     assert "第8条：随行家属" in related, f"provision 3 does not list provision 8, which names it: {related}"

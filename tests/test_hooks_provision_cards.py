@@ -1,4 +1,4 @@
-"""hooks/provision_cards.py on the small site: one card per provision, in the reader's language."""
+"""hooks/cross_links.py on the small site: one card per provision, in the reader's language."""
 
 from __future__ import annotations
 

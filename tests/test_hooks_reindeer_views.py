@@ -1,4 +1,4 @@
-"""hooks/reindeer_views.py on the small site: the views index, grouped by whom each view concerns."""
+"""hooks/cross_links.py on the small site: the views index, grouped by whom each view concerns."""
 
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
-"""hooks/related_provisions.py: the "Related provisions" section at the foot of each provision page."""
+"""hooks/cross_links.py: the "Related provisions" section at the foot of each provision page."""
 
 from __future__ import annotations
 
-from catalog import read_catalog
-from hook_fixtures import ids_on, link_target, provision_page, source_files
-from related_provisions import SHARED_TAG_LIMIT, related_items
+from content.catalog import read_catalog
+from content.render import STRINGS
+from cross_links import SHARED_TAG_LIMIT, related_items
+from hook_fixtures import NOTICE_DIR, NOTICE_ID, ids_on, link_target, notice_page, provision_page, source_files
 
 
 def _section(site, page):
@@ -24,27 +25,27 @@ def _linked_pages(site, page) -> list[str]:
 def test_a_page_lists_the_pages_that_name_it_in_their_related(small_site):
     # provision 2 (apostille) names provision 1 (green-channel) in `related`.
     for prefix in ("", "zh/"):
-        linked = _linked_pages(small_site, f"{prefix}provisions/green-channel/index.html")
-        assert f"{prefix}provisions/apostille/index.html" in linked, (
+        linked = _linked_pages(small_site, f"{prefix}{NOTICE_DIR}/green-channel/index.html")
+        assert f"{prefix}{NOTICE_DIR}/apostille/index.html" in linked, (
             f"page 1 does not list page 2, which names it: {linked}"
         )
 
 
 def test_a_page_lists_the_pages_named_in_its_related(small_site):
     linked = _linked_pages(small_site, "port-visa/index.html")
-    assert linked == ["provisions/apostille/index.html"], linked
+    assert linked == ["notices/small-2024-notice/apostille/index.html"], linked
 
 
 def test_a_page_lists_the_pages_sharing_an_audience_with_it(small_site):
-    linked = _linked_pages(small_site, "provisions/green-channel/index.html")
-    assert "provisions/research/index.html" in linked, "provisions 1 and 3 are both for Category A"
+    linked = _linked_pages(small_site, "notices/small-2024-notice/green-channel/index.html")
+    assert "notices/small-2024-notice/research/index.html" in linked, "provisions 1 and 3 are both for Category A"
 
 
 def test_titles_reasons_and_views_are_in_the_readers_language(small_site):
-    text = _section(small_site, "zh/provisions/green-channel/index.html").get_text("", strip=True)
+    text = _section(small_site, "zh/notices/small-2024-notice/green-channel/index.html").get_text("", strip=True)
     for part in (
         "第2条：以附加证明书代替认证",
-        "该页引用了本页",
+        STRINGS["zh"]["related_names_this"],
         "现在附加证明书即可。",
         "同样适用于：A类（外国高端人才）",
     ):
@@ -53,7 +54,7 @@ def test_titles_reasons_and_views_are_in_the_readers_language(small_site):
 
 
 def test_every_related_link_reaches_its_page_or_its_reindeer_view(small_site):
-    for page in ("provisions/green-channel/index.html", "zh/provisions/apostille/index.html", "port-visa/index.html"):
+    for page in ("notices/small-2024-notice/green-channel/index.html", "zh/notices/small-2024-notice/apostille/index.html", "port-visa/index.html"):
         for link in _section(small_site, page).select("a[href]"):
             target, fragment = link_target(small_site, page, link["href"])
             assert target.exists(), f"{page}: {link['href']} leads nowhere"
@@ -63,13 +64,14 @@ def test_every_related_link_reaches_its_page_or_its_reindeer_view(small_site):
 
 
 def test_an_unknown_related_id_is_skipped(small_site):
-    # docs/provisions/green-channel.md names provision-9, which does not exist.
-    text = _section(small_site, "provisions/green-channel/index.html").get_text(" ", strip=True)
+    # docs/notices/small-2024-notice/green-channel.md names provision-9, which does not exist.
+    text = _section(small_site, "notices/small-2024-notice/green-channel/index.html").get_text(" ", strip=True)
     assert "provision-9" not in text
 
 
 def test_items_come_named_first_then_naming_this_page_then_shared_audience(tmp_path):
     pages = {
+        "index.md": notice_page(NOTICE_ID, "The notice"),
         "p1.md": provision_page(1, "provision-1", "One", "[family]", "[provision-3]", "x", "V.", "观。"),
         "p2.md": provision_page(2, "provision-2", "Two", "[family]", "[]", "x", "V.", "观。"),
         "p3.md": provision_page(3, "provision-3", "Three", "[extension]", "[]", "x", "V.", "观。"),
@@ -77,16 +79,17 @@ def test_items_come_named_first_then_naming_this_page_then_shared_audience(tmp_p
     }
     cat = read_catalog(source_files(tmp_path, pages), "en")
     items = related_items(cat, cat.entries["provision-1"])
-    assert [(entry.id, sorted(why)) for entry, why in items] == [
-        ("provision-3", ["named"]),
-        ("provision-4", ["names_this"]),
-        ("provision-2", ["shared"]),
+    words = STRINGS["en"]
+    assert [(entry.id, why) for entry, why in items] == [
+        ("provision-3", [words["related_named"]]),
+        ("provision-4", [words["related_names_this"]]),
+        ("provision-2", [words["related_shared"].format(tags="Accompanying family")]),
     ]
 
 
 def test_pages_related_by_audience_alone_are_capped_but_named_ones_never_are(tmp_path):
     count = SHARED_TAG_LIMIT + 5
-    pages = {
+    pages = {"index.md": notice_page(NOTICE_ID, "The notice")} | {
         f"p{n}.md": provision_page(
             n, f"provision-{n}", f"P{n}", "[family]", f"[provision-{count}]" if n == 1 else "[]", "x", "V.", "观。"
         )

@@ -51,7 +51,7 @@ def _expected_edit_link(site: BuiltSite, page: Path, folder: str) -> str | None:
 
 
 def _directory(site: BuiltSite, page: Path) -> str:
-    """A built page's folder inside the site: '' for the home page, 'zh/provisions/x', ..."""
+    """A built page's folder inside the site: '' for the home page, 'zh/notices/ningbo-2023-work-permits/x', ..."""
     relative = page.parent.relative_to(site.root).as_posix()
     return "" if relative == "." else relative
 

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_strict_build
-from content_schema import AUDIENCES, COMMON_KEYS, KIND_KEYS
+from content.schema import AUDIENCES, COMMON_KEYS, KIND_KEYS
 from project_copy import copy_project
 
 NEW_PROVISION = [

@@ -1,4 +1,4 @@
-"""Each edition has its own search index (hooks/search_editions.py): a reader downloads their edition only.
+"""Each edition has its own search index (hooks/editions.py, on_post_build): a reader downloads their edition only.
 
 Reads the built site's two index files, search/search_index.json (English) and
 zh/search/search_index.json (Chinese), and the Chinese pages that load the latter.
@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from search_editions import split_entries
 
 INDEX = {"en": "search/search_index.json", "zh": "zh/search/search_index.json"}
 
@@ -62,15 +60,3 @@ def test_chinese_pages_point_material_at_their_edition_root(built_site):
             f"{page}: Chinese search would load the English index"
         )
 
-
-def test_split_keeps_entries_in_order_and_strips_the_edition_prefix():
-    docs = [
-        {"location": "", "title": "Home"},
-        {"location": "zh/", "title": "首页"},
-        {"location": "glossary/#apostille", "title": "Apostille"},
-        {"location": "zh/glossary/#apostille", "title": "附加证明书"},
-    ]
-    english, chinese = split_entries(docs, "zh/")
-    assert [d["location"] for d in english] == ["", "glossary/#apostille"]
-    assert [d["location"] for d in chinese] == ["", "glossary/#apostille"]
-    assert [d["title"] for d in chinese] == ["首页", "附加证明书"]

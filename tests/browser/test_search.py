@@ -16,20 +16,20 @@ pytestmark = pytest.mark.browser
 
 # The provisions whose text names the certificate of no criminal record (the
 # glossary lists provisions 2, 4 and 5): any of them answers the query.
-CRIMINAL_RECORD = ("provisions/apostille/", "provisions/commitment-and-tolerance/", "provisions/same-job-transfer/")
+CRIMINAL_RECORD = ("notices/ningbo-2023-work-permits/apostille/", "notices/ningbo-2023-work-permits/commitment-and-tolerance/", "notices/ningbo-2023-work-permits/same-job-transfer/")
 
 # (edition, what a reader types, the pages that answer it, as paths inside the edition).
 # English queries run in the English edition, Chinese ones in the Chinese edition.
 QUERIES = [
-    ("en", "apostille", ("provisions/apostille/",)),
+    ("en", "apostille", ("notices/ningbo-2023-work-permits/apostille/",)),
     ("en", "criminal record", CRIMINAL_RECORD),
     ("en", "Lishe", ("port-visa-transfer/",)),
-    ("en", "green channel", ("provisions/yrd-green-channel/",)),
-    ("zh", "海牙", ("provisions/apostille/",)),
+    ("en", "green channel", ("notices/ningbo-2023-work-permits/yrd-green-channel/",)),
+    ("zh", "海牙", ("notices/ningbo-2023-work-permits/apostille/",)),
     ("zh", "口岸签证", ("port-visa-transfer/",)),
     ("zh", "港口签证", ("port-visa-transfer/",)),
-    ("zh", "容缺", ("provisions/commitment-and-tolerance/",)),
-    ("zh", "长三角", ("provisions/yrd-green-channel/",)),
+    ("zh", "容缺", ("notices/ningbo-2023-work-permits/commitment-and-tolerance/",)),
+    ("zh", "长三角", ("notices/ningbo-2023-work-permits/yrd-green-channel/",)),
     ("zh", "无犯罪记录", CRIMINAL_RECORD),
 ]
 
