@@ -88,6 +88,7 @@ from content.schema import (
     zh_docs_dir,
 )
 from content.record import HASH_PATTERN, RECORD_KEY, page_uris
+from content.safety import content_problems, escape_page_title, external_resources, file_problems, front_matter_problems, yaml_error_line
 
 log = logging.getLogger("mkdocs.hooks.validate_content")
 
@@ -125,6 +126,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         }
 
     problems = [(record, where, text) for record in records.values() for where, text in record["problems"]]
+    folder = zh_docs_dir(config) if is_chinese_build(config) else Path(config.docs_dir)
+    problems += [({"label": label, "lines": {}}, None, text) for label, text in file_problems(folder, folder.name)]
     for record in records.values():
         problems += _schema_problems(record, config)
     problems += _edition_problems(records, {uri: page for uri, page in english.items() if uri not in records})
@@ -168,6 +171,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             f'put the view inside <div class="{REINDEER_VIEW}" markdown> ... </div>'
         )
     return html
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Every page is read and none rendered yet: titles become escaped text for every template.
+    for file in files.documentation_pages():
+        if file.page is not None:
+            escape_page_title(file.page)
+    return env
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    for url in external_resources(output):
+        log.warning(
+            f"{source_label(config, page.file.src_uri)}: the page would load {url} from another host; "
+            "put the file in docs/assets/ and link it there, or link to the page instead of embedding it"
+        )
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -220,6 +240,7 @@ def _read_page(path: Path, label: str, uri: str) -> dict:
             )
         seen.setdefault(anchor, line)
     record["problems"] += _body_problems(text, body_start, meta or {}, record["headings"])
+    record["problems"] += content_problems("\n".join(text.split("\n")[body_start:]), body_start + 1)
     return record
 
 
@@ -261,14 +282,16 @@ def _front_matter(text: str) -> tuple[dict | None, dict, list, int]:
         return None, {}, [(1, f"no front matter; start the page with '---', its keys ({', '.join(COMMON_KEYS)}, ...) and '---'")], 0
     body_start = text[: match.end()].count("\n")
     source = match.group(1)
+    hazards = front_matter_problems(source, FRONT_MATTER_FIRST_LINE)
+    if hazards:  # refused before anything expands it
+        return None, {}, hazards, body_start
     loader = SafeLoader(source)
     node = None
     try:
         node = loader.get_single_node()  # parsed once: the nodes give line numbers, then the values
         meta = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + FRONT_MATTER_FIRST_LINE if mark else 1
+        line = yaml_error_line(error, source, FRONT_MATTER_FIRST_LINE)
         return None, {}, [(line, f"front matter is not valid YAML ({error.problem}); check quotes, colons and indentation")], body_start
     except yaml.YAMLError as error:
         return None, {}, [(1, f"front matter is not valid YAML ({error})")], body_start

@@ -1,0 +1,356 @@
+"""Safety checks: what a careless or hostile edit must never put in front of a reader.
+
+Pure functions for the checks hook; none is an MkDocs event. Each check returns
+[(line or None, "problem; fix")] and the caller prefixes "file:line: ".
+CONTRIBUTING.md ("Build messages") lists every message with its fix.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markupsafe
+import yaml
+
+# -----------------------------------------------------------------------------
+# Checks
+# -----------------------------------------------------------------------------
+
+def front_matter_problems(yaml_text: str, first_line: int) -> list:
+    """Size, invisible characters, anchors, aliases and tags; run before any YAML parsing.
+
+    first_line is the file's line number of yaml_text's first line. Reads YAML
+    tokens only, so an alias bomb is never expanded. A scanner error is left for
+    the YAML parser to report (see yaml_error_line).
+    """
+    lines = yaml_text.splitlines()
+    size = len(yaml_text.encode("utf-8"))
+    if size > MAX_FRONT_MATTER_BYTES or len(lines) > MAX_FRONT_MATTER_LINES:
+        return [(first_line, f"front matter is {size // 1000} KB in {len(lines)} lines, more than the "
+                 f"{MAX_FRONT_MATTER_BYTES // 1000} KB or {MAX_FRONT_MATTER_LINES} lines allowed; "
+                 "move long text into the page itself")]
+    problems = [(first_line + number, message)
+                for number, line in enumerate(lines) for message in _character_problems(line)]
+    try:
+        for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
+            name = YAML_TOKENS.get(type(token))
+            if name:
+                sign = {"anchor": "&", "alias": "*"}.get(name, "")
+                value = token.value if name != "tag" else "".join(token.value)
+                problems.append((first_line + token.start_mark.line,
+                                 f"front matter uses a YAML {name} '{sign}{value}', which the site does not "
+                                 f"allow; write the value out in full, or put it in quotes if "
+                                 f"'{(sign or '!')}' is part of the text"))
+    except yaml.MarkedYAMLError:
+        pass
+    return sorted(problems, key=lambda problem: problem[0])
+
+
+def yaml_error_line(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int) -> int:
+    """The file line to name for a YAML error: where an unclosed quote opens, else where the parser stopped."""
+    mark = error.problem_mark or error.context_mark
+    stopped = mark.line if mark else len(yaml_text.splitlines()) - 1
+    for number, line in enumerate(yaml_text.splitlines()[: stopped + 1]):
+        if _opens_unclosed_quote(line):
+            return first_line + number
+    return first_line + stopped
+
+
+def content_problems(markdown_body: str, first_line: int) -> list:
+    """HTML outside the allowlist, dangerous URLs, unclosed blocks and an empty body.
+
+    first_line is the file's line number of the body's first line. Code blocks
+    and code spans are blanked first: code may show any HTML.
+    """
+    if not markdown_body.strip():
+        return [(first_line, "page has no content after its front matter; "
+                 "write the page or delete it in both docs/ and docs_zh/")]
+    text = _blank_code(markdown_body)
+    problems = []
+    for match in MARKDOWN_URL.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        url = match.group("url") or match.group("url2")
+        problems += [(line, message) for message in _url_problems(url, image=bool(match.group("image")))]
+    open_blocks = []
+    for kind, tag, attrs, line in _parse(text):
+        line += first_line - 1
+        if kind == "start":
+            problems += [(line, message) for message in _tag_problems(tag, attrs)]
+            if tag in BLOCK_TAGS:
+                open_blocks.append((tag, line))
+        elif kind == "end" and tag in BLOCK_TAGS:
+            if tag not in [open_tag for open_tag, _ in open_blocks]:
+                problems.append((line, f"</{tag}> closes a block that was never opened; "
+                                 f"remove it, or add the <{tag}> it belongs to"))
+                continue
+            while open_blocks:
+                open_tag, open_line = open_blocks.pop()
+                if open_tag == tag:
+                    break
+                problems.append((open_line, _unclosed(open_tag)))
+    problems += [(open_line, _unclosed(tag)) for tag, open_line in open_blocks]
+    return sorted(problems, key=lambda problem: problem[0])
+
+
+def external_resources(page_html: str) -> list:
+    """Every URL on another host that a browser fetches by itself when it opens this built page."""
+    found = []
+    for kind, tag, attrs, _ in _parse(page_html):
+        if kind == "style":
+            found += css_external(attrs["text"])
+            continue
+        if kind != "start":
+            continue
+        rel = set((attrs.get("rel") or "").lower().split())
+        for name, value in attrs.items():
+            value = value or ""
+            if name in ("src", "background") or (name == "data" and tag == "object") \
+                    or (name == "poster" and tag == "video") \
+                    or (name in ("href", "xlink:href") and tag in ("image", "use", "feimage")) \
+                    or (name == "href" and tag == "base") \
+                    or (name == "href" and tag == "link" and rel & FETCHED_LINK_RELS):
+                found.append(value.strip())
+            elif name in ("srcset", "imagesrcset"):
+                found += [part.split()[0] for part in value.split(",") if part.strip()]
+            elif name == "style":
+                found += css_external(value)
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", attrs.get("content") or "", re.I)
+            if target:
+                found.append(target.group(1).strip())
+    return [url for url in found if _is_external(url)]
+
+
+def css_external(css_text: str) -> list:
+    """URLs on another host in a stylesheet: url(...) and @import."""
+    css_text = re.sub(r"/\*.*?\*/", "", css_text, flags=re.S)
+    urls = [match.group(2) for match in CSS_URL.finditer(css_text)]
+    urls += [match.group(2) for match in CSS_IMPORT.finditer(css_text)]
+    return [url.strip() for url in urls if _is_external(url.strip())]
+
+
+def file_problems(folder: Path, label: str) -> list:
+    """Symbolic links, files outside the folder and file names the content guide forbids.
+
+    Returns [(path_label, message)], path_label like "docs/provisions/x.md".
+    """
+    folder = Path(folder)
+    root = folder.resolve()
+    problems = []
+    for directory, dirs, names in os.walk(folder, followlinks=False):
+        for name in sorted(dirs + names):
+            path = Path(directory) / name
+            relative = path.relative_to(folder).as_posix()
+            where = f"{label}/{relative}"
+            if path.is_symlink():
+                problems.append((where, "is a symbolic link, which the site does not publish; "
+                                 "replace it with the real file or folder"))
+                continue
+            if not path.resolve().is_relative_to(root):
+                problems.append((where, f"is stored outside {label}/; move the real file into {label}/"))
+            if " " in name:
+                problems.append((where, f"name has a space; use hyphens instead: '{name.replace(' ', '-')}'"))
+            if not name.isascii():
+                problems.append((where, "name has letters other than plain a-z; use lower-case English "
+                                 "letters, digits and hyphens (the Chinese page has the same name as the English one)"))
+            if path.suffix.lower() == ".md" and name != name.lower():
+                problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' "
+                                 "in both docs/ and docs_zh/"))
+        dirs[:] = [name for name in dirs if not (Path(directory) / name).is_symlink()]
+    return problems
+
+
+def escape_page_title(page) -> None:
+    """Make a page's title HTML-safe text for every template that prints it.
+
+    Sets page.title and page.meta["title"] to escaped Markup: Material prints
+    them unescaped, and `| e` leaves Markup as it is, so nothing is escaped twice.
+    Call from on_env, once every page is read and before any is rendered.
+    """
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = markupsafe.escape(page.meta["title"])
+    if page.title is not None:
+        page.title = markupsafe.escape(page.title)
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+class _Events(HTMLParser):
+    """html.parser's callbacks as a list of (kind, tag, attrs, line); HTMLParser only offers callbacks."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.events = []
+
+    def handle_starttag(self, tag, attrs):
+        self.events.append(("start", tag, dict(attrs), self.getpos()[0]))
+
+    def handle_startendtag(self, tag, attrs):
+        self.events.append(("start", tag, dict(attrs), self.getpos()[0]))
+        self.events.append(("end", tag, {}, self.getpos()[0]))
+
+    def handle_endtag(self, tag):
+        self.events.append(("end", tag, {}, self.getpos()[0]))
+
+    def handle_data(self, data):
+        if getattr(self, "cdata_elem", None) == "style":
+            self.events.append(("style", "style", {"text": data}, self.getpos()[0]))
+
+
+def _parse(text: str) -> list:
+    parser = _Events()
+    parser.feed(text)
+    parser.close()
+    return parser.events
+
+
+def _character_problems(line: str) -> list:
+    problems = []
+    for column, char in enumerate(line):
+        name = INVISIBLE.get(char)
+        before = line[:column]
+        structural = not before.strip() or before.rstrip(" \t\u00a0\u3000").endswith((":", "-")) \
+            or line[column + 1:column + 2] in (":", "：")
+        if char in ALWAYS_INVISIBLE or (name and structural):
+            problems.append(f"front matter has {name} (U+{ord(char):04X}) in column {column + 1}, which "
+                            "YAML cannot read; delete it and type a plain space if one is needed")
+        elif char == "：" and KEY_BEFORE.match(before):
+            problems.append(f"front matter has a full-width colon '：' (U+FF1A) after '{before.strip()}'; "
+                            "type a plain colon ':' followed by a space")
+    return problems
+
+
+def _opens_unclosed_quote(line: str) -> bool:
+    quote, index = None, 0
+    while index < len(line):
+        char = line[index]
+        if quote == '"' and char == "\\":
+            index += 1
+        elif quote == "'" and char == "'" and line[index + 1:index + 2] == "'":
+            index += 1
+        elif quote and char == quote:
+            quote = None
+        elif not quote and char in "\"'" and re.fullmatch(r"(|.*[:\-\[{,])\s*", line[:index]):
+            quote = char
+        elif not quote and char == "#" and (index == 0 or line[index - 1] in " \t"):
+            break
+        index += 1
+    return quote is not None
+
+
+def _blank_code(text: str) -> str:
+    """Fenced code blocks, inline code spans and Markdown autolinks (<https://...>) replaced by spaces."""
+    out, fence = [], None
+    for line in text.splitlines(keepends=True):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening.group(1)
+            out.append("\n" if line.endswith("\n") else "")
+        elif fence is not None:
+            if re.match(rf"\s*{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
+                fence = None
+            out.append("\n" if line.endswith("\n") else "")
+        else:
+            out.append(line)
+    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
+    return AUTOLINK.sub(blank, CODE_SPAN.sub(blank, "".join(out)))
+
+
+def _tag_problems(tag: str, attrs: dict) -> list:
+    if tag in REFUSED_TAGS:
+        return [f"<{tag}> is not allowed in a page ({REFUSED_TAGS[tag]}); remove it"]
+    if tag not in ALLOWED_TAGS:
+        return [f"<{tag}> is not one of the HTML elements a page may use; write it in Markdown, "
+                "or use a block the content guide lists"]
+    problems = []
+    for name, value in attrs.items():
+        value = value or ""
+        if name.startswith("on"):
+            problems.append(f"<{tag}> has an '{name}' attribute, which runs a script; remove it")
+        elif name == "style":
+            loads = "loads a file from elsewhere with url()" if "url(" in value.lower() else "is not allowed"
+            problems.append(f"<{tag}> has a style attribute that {loads}; remove it, the site's stylesheet sets the look")
+        elif name not in ALLOWED_TAGS[tag] | GLOBAL_ATTRIBUTES:
+            problems.append(f"<{tag}> may not have a '{name}' attribute; remove it")
+        elif name in ("href", "src"):
+            problems += _url_problems(value, image=name == "src")
+        elif name == "class":
+            problems += [f"class '{word}' is not one of the site's blocks ({', '.join(sorted(ALLOWED_CLASSES))}); "
+                         "use one of them, or ask a developer to add it" for word in value.split()
+                         if word not in ALLOWED_CLASSES]
+    return problems
+
+
+def _url_problems(url: str, image: bool) -> list:
+    plain = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
+    scheme = re.match(r"([a-z][a-z0-9+.-]*):", plain)
+    if scheme and scheme.group(1) not in SAFE_SCHEMES:
+        return [f"link or image address '{url[:40]}' starts with '{scheme.group(1)}:', which browsers run "
+                f"or load as a file; link to a web page ({', '.join(s + ':' for s in SAFE_SCHEMES)}) or a page of the site"]
+    if image and _is_external(plain):
+        return [f"image '{url[:60]}' is on another website; save it in docs/assets/images/ and "
+                "link it from there (pages load nothing from other hosts)"]
+    return []
+
+
+def _is_external(url: str) -> bool:
+    return bool(re.match(r"\s*(https?:)?//", url, re.I))
+
+
+def _unclosed(tag: str) -> str:
+    return f"<{tag}> opened here is never closed; add </{tag}> on its own line where the block ends"
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+MAX_FRONT_MATTER_BYTES = 20_000
+MAX_FRONT_MATTER_LINES = 400
+YAML_TOKENS = {yaml.AnchorToken: "anchor", yaml.AliasToken: "alias", yaml.TagToken: "tag"}
+KEY_BEFORE = re.compile(r"\s*(-\s+)?[A-Za-z_][A-Za-z0-9_-]*\s*$")
+
+# Refused anywhere in front matter; the second group only in indentation or around a colon.
+ALWAYS_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+INVISIBLE = {
+    "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner", "\ufeff": "a byte order mark",
+    "\u00a0": "a no-break space", "\u3000": "a full-width (ideographic) space",
+}
+
+# The HTML a page may contain (CONTRIBUTING.md "Files and front matter" and the views).
+GLOBAL_ATTRIBUTES = {"class", "id", "lang", "title", "markdown"}
+ALLOWED_TAGS = {
+    "div": set(), "blockquote": set(), "p": set(), "span": set(), "abbr": set(), "br": set(),
+    "sup": set(), "sub": set(), "kbd": set(), "em": set(), "strong": set(), "code": set(),
+    "details": {"open"}, "summary": set(),
+    "table": set(), "thead": set(), "tbody": set(), "tr": set(),
+    "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"},
+    "a": {"href", "hreflang"}, "img": {"src", "alt", "width", "height"},
+}
+ALLOWED_CLASSES = {
+    "official-text", "reindeer-view", "reindeer-view__label", "no-glossary", "steps",
+    "admonition", "note", "tip", "info", "warning", "danger",
+}
+BLOCK_TAGS = {"div", "blockquote", "details", "table"}
+REFUSED_TAGS = {
+    "script": "it runs a program", "style": "it changes how every page looks", "iframe": "it shows another website",
+    "object": "it runs a plug-in", "embed": "it runs a plug-in", "form": "it sends what readers type elsewhere",
+    "link": "it loads a file", "meta": "it changes how the page is read", "base": "it redirects every link",
+}
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+FENCE = re.compile(r"\s*(`{3,}|~{3,})")
+AUTOLINK = re.compile(r"<(?:https?|ftp)://[^<>\s]*>", re.I)
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+MARKDOWN_URL = re.compile(
+    r"(?P<image>!\[[^\]\n]*)?\]\(\s*<?(?P<url>[^)\s>]+)"  # [text](url) and ![alt](url)
+    r"|^ {0,3}\[[^\]\n]+\]:\s*<?(?P<url2>\S+?)>?(?:\s|$)", re.M)
+FETCHED_LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "modulepreload",
+                     "manifest", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "dns-prefetch", "preconnect"}
+CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+CSS_IMPORT = re.compile(r"@import\s+(['\"])(.*?)\1", re.I)

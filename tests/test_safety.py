@@ -1,0 +1,412 @@
+"""hooks/content/safety.py: what a careless or hostile edit must never put in front of a reader."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+import types
+
+import jinja2
+import pytest
+import yaml
+
+from conftest import ROOT
+
+from content import safety
+
+ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+    for previous, name in zip("abcdefgh", "bcdefghi")
+)
+
+
+def lines(problems):
+    return [line for line, _ in problems]
+
+
+def text(problems):
+    return " | ".join(message for _, message in problems)
+
+
+# --- front matter --------------------------------------------------------------
+
+
+def test_alias_bomb_is_refused_without_being_expanded():
+    started = time.perf_counter()
+    problems = safety.front_matter_problems(ALIAS_BOMB, 2)
+    assert time.perf_counter() - started < 1, "the alias bomb took long: was it expanded?"
+    assert "YAML anchor '&a'" in text(problems)
+    assert "YAML alias '*a'" in text(problems)
+
+
+def test_anchor_alias_and_tag_are_named_at_their_lines():
+    problems = safety.front_matter_problems("id: x\ntitle: &t Hello\ndescription: *t\nkind: !!python/name:os.system\n", 2)
+    assert lines(problems) == [3, 4, 5]
+    assert "YAML tag '!!python/name:os.system'" in text(problems)
+
+
+def test_quoted_ampersand_star_and_bang_in_a_title_pass():
+    front = "title: \"Fees & forms: *new* rules!\"\ndescription: 'R&D *staff* !important'\nkind: faq\n"
+    assert safety.front_matter_problems(front, 2) == []
+
+
+def test_plain_text_with_ampersand_and_bang_inside_passes():
+    assert safety.front_matter_problems("title: Fees & forms, now!\n", 2) == []
+
+
+def test_oversized_front_matter_is_refused_with_the_limit():
+    problems = safety.front_matter_problems("description: x\n" * 500, 2)
+    assert lines(problems) == [2]
+    assert "400 lines" in text(problems) and "20 KB" in text(problems)
+
+
+def test_no_break_space_is_named_at_its_line():
+    problems = safety.front_matter_problems("id: about\ntitle:\u00a0About\n", 2)
+    assert lines(problems) == [3]
+    assert "no-break space (U+00A0)" in text(problems)
+
+
+def test_ideographic_space_in_indentation_is_named():
+    problems = safety.front_matter_problems("issuer:\n\u3000 en: Bureau\n", 2)
+    assert lines(problems) == [3]
+    assert "U+3000" in text(problems)
+
+
+def test_ideographic_space_inside_chinese_text_passes():
+    assert safety.front_matter_problems("title: 签证\u3000说明\n", 2) == []
+
+
+def test_full_width_colon_after_a_key_is_named_at_its_line():
+    problems = safety.front_matter_problems("id: about\nkind: about\ntitle：关于\n", 2)
+    assert lines(problems) == [4]
+    assert "full-width colon" in text(problems) and "after 'title'" in text(problems)
+
+
+def test_full_width_colon_inside_a_value_passes():
+    assert safety.front_matter_problems("title: 公证认证：新规\n", 2) == []
+
+
+def test_zero_width_space_and_byte_order_mark_are_named():
+    problems = safety.front_matter_problems("id: ab\u200bout\nkind: about\n\ufefftitle: About\n", 2)
+    assert lines(problems) == [2, 4]
+    assert "zero-width space" in text(problems) and "byte order mark" in text(problems)
+
+
+def test_unclosed_quote_is_reported_where_it_opens():
+    front = 'id: about\ntitle: "About this guide\ndescription: "One sentence."\nreviewed: 2026-11-22\n'
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.safe_load(front)
+    assert raised.value.problem_mark.line + 2 != 3, "the parser already names the opening line: test nothing"
+    assert safety.yaml_error_line(raised.value, front, 2) == 3
+
+
+def test_other_yaml_error_is_reported_where_the_parser_stopped():
+    front = "id: about\ntitle: About\n  kind: about\n"
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.safe_load(front)
+    assert safety.yaml_error_line(raised.value, front, 2) == raised.value.problem_mark.line + 2
+
+
+# --- page content --------------------------------------------------------------
+
+
+def test_script_element_is_refused():
+    assert "<script> is not allowed" in text(safety.content_problems("# T\n\n<script>alert(1)</script>\n", 8))
+
+
+def test_iframe_is_refused():
+    assert "<iframe> is not allowed" in text(safety.content_problems('<iframe src="https://x.org"></iframe>\n', 8))
+
+
+def test_unknown_element_is_refused():
+    assert "<marquee> is not one of" in text(safety.content_problems("<marquee>hi</marquee>\n", 8))
+
+
+def test_event_attribute_is_refused_at_its_line():
+    problems = safety.content_problems('# T\n\n<img src="x.png" alt="" onerror="alert(1)">\n', 8)
+    assert lines(problems) == [10]
+    assert "'onerror' attribute" in text(problems)
+
+
+def test_style_attribute_with_url_is_refused():
+    problems = safety.content_problems('<p style="background: url(https://x.org/a.png)">x</p>\n', 8)
+    assert "url()" in text(problems)
+
+
+def test_javascript_link_in_markdown_is_refused():
+    assert "'javascript:'" in text(safety.content_problems("[click](javascript:alert(1))\n", 8))
+
+
+def test_javascript_link_in_a_reference_definition_is_refused():
+    problems = safety.content_problems("[click][x]\n\n[x]: JavaScript:alert(1)\n", 8)
+    assert lines(problems) == [10]
+
+
+def test_entity_encoded_javascript_href_is_refused():
+    assert "'javascript:'" in text(safety.content_problems('<a href="&#106;avascript:alert(1)">x</a>\n', 8))
+
+
+def test_data_url_image_is_refused():
+    assert "'data:'" in text(safety.content_problems("![x](data:image/svg+xml;base64,PHN2Zz4=)\n", 8))
+
+
+def test_image_from_another_host_is_refused():
+    assert "another website" in text(safety.content_problems("![map](https://maps.example.com/a.png)\n", 8))
+
+
+def test_ordinary_links_pass():
+    body = "[gov](https://gov.cn) [mail](mailto:a@b.cn) [call](tel:+8657427721008) [here](../faq.md#fees)\n"
+    assert safety.content_problems(body, 8) == []
+
+
+def test_project_blocks_pass():
+    body = (ROOT / "docs" / "notices" / "ningbo-2023-work-permits" / "apostille.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    zh_body = (ROOT / "docs_zh" / "notices" / "ningbo-2023-work-permits" / "apostille.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    assert safety.content_problems(body, 1) == []
+    assert safety.content_problems(zh_body, 1) == []
+
+
+def test_every_page_of_the_site_passes():
+    for path in sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "docs_zh").rglob("*.md")):
+        assert safety.content_problems(path.read_text(encoding="utf-8").split("\n---\n", 1)[1], 1) == [], path
+
+
+def test_unknown_class_is_refused():
+    assert "class 'md-banner'" in text(safety.content_problems('<div class="md-banner" markdown>\nx\n</div>\n', 8))
+
+
+def test_unclosed_div_is_reported_where_it_opens():
+    body = "# T\n\n<div class=\"official-text\" markdown>\n\nText.\n\nMore text.\n"
+    problems = safety.content_problems(body, 8)
+    assert lines(problems) == [10]
+    assert "never closed" in text(problems)
+
+
+def test_div_closed_by_a_wrong_tag_is_reported_where_it_opens():
+    body = '<blockquote lang="en" markdown>\n<div class="steps" markdown>\nx\n</blockquote>\n'
+    assert lines(safety.content_problems(body, 8)) == [9]
+
+
+def test_stray_closing_div_is_reported_at_its_line():
+    problems = safety.content_problems("# T\n\nText.\n\n</div>\n", 8)
+    assert lines(problems) == [12]
+    assert "never opened" in text(problems)
+
+
+def test_script_inside_a_fenced_code_block_passes():
+    assert safety.content_problems("# T\n\n```html\n<script>alert(1)</script>\n<div>\n```\n", 8) == []
+
+
+def test_script_inside_a_code_span_passes():
+    assert safety.content_problems("Never write `<script>` or `` <iframe> `` in a page.\n", 8) == []
+
+
+def test_html_comment_passes():
+    assert safety.content_problems("<!-- provisions:cards -->\n<!-- <script> -->\n", 8) == []
+
+
+def test_empty_body_is_refused():
+    problems = safety.content_problems("\n  \n", 8)
+    assert problems == [(8, "page has no content after its front matter; write the page or delete it in both docs/ and docs_zh/")]
+
+
+# --- built pages ---------------------------------------------------------------
+
+
+def test_protocol_relative_image_is_external():
+    assert safety.external_resources('<p><img src="//cdn.example.com/a.png"></p>') == ["//cdn.example.com/a.png"]
+
+
+def test_outbound_link_is_not_external():
+    assert safety.external_resources('<a href="https://gov.cn">gov</a>') == []
+
+
+def test_relative_resources_are_not_external():
+    page = '<link rel="stylesheet" href="../assets/site.css"><img src="/assets/a.png"><script src="x.js"></script>'
+    assert safety.external_resources(page) == []
+
+
+def test_url_in_a_style_attribute_is_external():
+    assert safety.external_resources('<div style="background:url(\'https://x.org/b.png\')"></div>') == ["https://x.org/b.png"]
+
+
+def test_stylesheet_and_font_preload_links_are_external():
+    page = ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+            '<link rel="preload" href="https://x.org/f.woff2"><link rel="canonical" href="https://guide.org/">')
+    assert safety.external_resources(page) == ["https://fonts.googleapis.com/css", "https://x.org/f.woff2"]
+
+
+def test_srcset_poster_object_and_svg_use_are_external():
+    page = ('<img srcset="a.png 1x, https://x.org/b.png 2x"><video poster="https://x.org/p.jpg"></video>'
+            '<object data="//x.org/o.swf"></object><svg><use xlink:href="https://x.org/i.svg#a"></use></svg>')
+    assert safety.external_resources(page) == ["https://x.org/b.png", "https://x.org/p.jpg", "//x.org/o.swf", "https://x.org/i.svg#a"]
+
+
+def test_style_element_import_and_meta_refresh_are_external():
+    page = ('<style>@import "https://x.org/a.css"; body{background:url(/local.png)}</style>'
+            '<meta http-equiv="refresh" content="0; url=https://evil.example/">')
+    assert safety.external_resources(page) == ["https://x.org/a.css", "https://evil.example/"]
+
+
+def test_css_external_finds_url_and_import_but_not_comments():
+    css = '/* url(https://old.org/x.png) */ @import url("//x.org/a.css"); a{background:url(../i.png)}'
+    assert safety.css_external(css) == ["//x.org/a.css"]
+
+
+# --- files ---------------------------------------------------------------------
+
+
+def test_symlink_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (docs / "notes.md").symlink_to(tmp_path / "secret.txt")
+    problems = safety.file_problems(docs, "docs")
+    assert [where for where, _ in problems] == ["docs/notes.md"]
+    assert "symbolic link" in problems[0][1]
+
+
+def test_symlinked_folder_is_refused_and_not_entered(tmp_path):
+    docs = tmp_path / "docs"
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "Bad Name.md").write_text("x", encoding="utf-8")
+    docs.mkdir()
+    (docs / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert [where for where, _ in safety.file_problems(docs, "docs")] == ["docs/more"]
+
+
+def test_forbidden_file_names_are_named(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "provisions").mkdir(parents=True)
+    for name in ("my page.md", "Apostille.md", "签证.md", "fine-page.md"):
+        (docs / "provisions" / name).write_text("x", encoding="utf-8")
+    (docs / "Logo.png").write_text("x", encoding="utf-8")
+    problems = dict(safety.file_problems(docs, "docs"))
+    assert set(problems) == {"docs/provisions/my page.md", "docs/provisions/Apostille.md", "docs/provisions/签证.md"}
+    assert "'apostille.md'" in problems["docs/provisions/Apostille.md"]
+
+
+def test_the_site_content_folders_pass():
+    assert safety.file_problems(ROOT / "docs", "docs") == []
+    assert safety.file_problems(ROOT / "docs_zh", "docs_zh") == []
+
+
+def test_escape_page_title_escapes_title_and_front_matter_title():
+    page = types.SimpleNamespace(title="<b>A & B</b>", meta={"title": "<b>A & B</b>"})
+    safety.escape_page_title(page)
+    assert page.title == page.meta["title"] == "&lt;b&gt;A &amp; B&lt;/b&gt;"
+
+
+def test_escape_page_title_twice_escapes_once():
+    page = types.SimpleNamespace(title='"A"', meta={"title": '"A"'})
+    safety.escape_page_title(page)
+    safety.escape_page_title(page)
+    assert page.title == page.meta["title"] == "&#34;A&#34;"
+
+
+def test_escaped_title_is_not_escaped_again_by_jinja():
+    page = types.SimpleNamespace(title="R&D", meta={})
+    safety.escape_page_title(page)
+    assert jinja2.Template("{{ t | e }}|{{ t }}|{{ t | striptags | e }}").render(t=page.title) == "R&amp;D|R&amp;D|R&amp;D"
+
+
+# --- escaping at output --------------------------------------------------------
+# A copy of the project with a hostile title and description on both About pages,
+# built with the real hooks (hooks/checks.py escapes titles at on_env).
+
+HOSTILE_TITLE = '"><script>alert(1)</script></title><script>alert(2)</script>'
+HOSTILE_DESCRIPTION = 'Fees "as listed" & more" onmouseover="alert(3)" <b>bold</b>'
+
+
+def _yaml_quoted(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from conftest import BuiltSite, run_strict_build
+    from project_copy import copy_project, replace_once, set_key
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    for folder in ("docs", "docs_zh"):
+        set_key(project / folder / "about.md", "title", _yaml_quoted(HOSTILE_TITLE))
+        set_key(project / folder / "about.md", "description", _yaml_quoted(HOSTILE_DESCRIPTION))
+    site_dir = project / "built"
+    result = run_strict_build(project, site_dir)
+    assert result.returncode == 0, f"strict build with a hostile About title failed:\n{result.stderr}"
+    return BuiltSite(site_dir, result.stderr)
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_hostile_title_adds_no_script_or_event_attribute(hostile_site, edition):
+    for path in hostile_site.pages(edition):
+        soup = hostile_site.html(path.relative_to(hostile_site.root).as_posix())
+        scripts = [s for s in soup.find_all("script") if "alert(" in s.get_text()]
+        handlers = [t.name for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
+        assert not scripts and not handlers, f"{path}: the About title or description runs as script"
+
+
+@pytest.mark.parametrize("about", ["about/index.html", "zh/about/index.html"])
+def test_hostile_title_shows_as_typed(hostile_site, about):
+    soup = hostile_site.html(about)
+    assert soup.title.get_text().startswith(HOSTILE_TITLE + " - "), f"browser tab shows {soup.title.get_text()!r}"
+    assert soup.select_one(".md-header__topic[data-md-component=header-topic] .md-ellipsis").get_text(strip=True) == HOSTILE_TITLE
+    assert soup.find("meta", property="og:title")["content"] == HOSTILE_TITLE
+    home = hostile_site.html(about.replace("about/", ""))
+    assert HOSTILE_TITLE in [a.get_text(strip=True) for a in home.select(".md-nav__link")], "the menu shows the About title wrongly"
+    before = hostile_site.html(about.replace("about/", "faq/")).select_one(".md-footer__link--next")
+    assert before.select_one(".md-ellipsis").get_text(strip=True) == HOSTILE_TITLE, "the FAQ's 'Next' link shows the title wrongly"
+    assert before["aria-label"].endswith(": " + HOSTILE_TITLE), "screen readers hear the title escaped twice"
+
+
+@pytest.mark.parametrize("about", ["about/index.html", "zh/about/index.html"])
+def test_hostile_description_is_kept_whole(hostile_site, about):
+    soup = hostile_site.html(about)
+    assert soup.find("meta", attrs={"name": "description"})["content"] == HOSTILE_DESCRIPTION
+    assert soup.find("meta", property="og:description")["content"] == HOSTILE_DESCRIPTION
+
+
+# --- the publishing build needs the published address --------------------------
+# site.sh runs in a folder of its own whose .venv has a stand-in mkdocs that only
+# records being called: a refusal that fails never builds or installs anything.
+
+FAKE_MKDOCS = '#!/bin/sh\necho called > "$(dirname "$0")/../../mkdocs-called"\nexit 1\n'
+
+
+def _site_sh_build(tmp_path, **environment):
+    import hashlib
+    import shutil
+    import subprocess
+
+    from conftest import mkdocs_env
+
+    shutil.copy2(ROOT / "site.sh", tmp_path / "site.sh")
+    shutil.copy2(ROOT / "requirements.txt", tmp_path / "requirements.txt")
+    bin_dir = tmp_path / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name in ("python", "mkdocs"):
+        (bin_dir / name).write_text(FAKE_MKDOCS, encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
+    (tmp_path / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
+    result = subprocess.run(["bash", "site.sh", "build"], cwd=tmp_path, env=mkdocs_env(**environment),
+                            capture_output=True, text=True, timeout=60)
+    return result, (tmp_path / "mkdocs-called").exists()
+
+
+def test_publishing_build_refuses_without_site_url(tmp_path):
+    result, built = _site_sh_build(tmp_path)
+    assert result.returncode == 2 and not built, "./site.sh build ran without SITE_URL"
+    assert result.stderr.splitlines() == [result.stderr.strip()] and result.stderr.startswith("SITE_URL is not set; set it")
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/", "HTTP://LocalHost/"])
+def test_publishing_build_refuses_a_loopback_site_url(tmp_path, address):
+    result, built = _site_sh_build(tmp_path, SITE_URL=address)
+    assert result.returncode == 2 and not built, f"./site.sh build ran with SITE_URL={address}"
+    assert len(result.stderr.strip().splitlines()) == 1 and "is this computer, not the published site; set it" in result.stderr
+
+
+def test_publishing_build_runs_with_a_public_site_url(tmp_path):
+    result, built = _site_sh_build(tmp_path, SITE_URL="https://guide.example.org/")
+    assert built, f"./site.sh build refused a public SITE_URL:\n{result.stderr}"
