@@ -229,7 +229,7 @@ def test_failed_build_leaves_the_published_site_untouched(project, tmp_path):
     scratch.mkdir()
 
     result = subprocess.run(
-        ["bash", "site.sh", "build"], cwd=project, env={**mkdocs_env(), "TMPDIR": str(scratch)}, capture_output=True, text=True
+        ["bash", "site.sh", "build"], cwd=project, env={**mkdocs_env(SITE_URL="https://guide.example.org/"), "TMPDIR": str(scratch)}, capture_output=True, text=True
     )
 
     assert result.returncode != 0, f"the publishing build passed with a broken link:\n{result.stderr}"
