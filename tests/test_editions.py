@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlparse
 
 import markdown
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 
@@ -101,3 +102,43 @@ def test_headings_without_an_id_keep_their_unicode_slug():
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     html = md.convert("## 口岸签证\n\n## Reindeer View {#reindeer-view}\n")
     assert 'id="口岸签证"' in html and 'id="reindeer-view"' in html, html
+
+
+def _moved_pages() -> dict[str, str]:
+    """Old page path -> the page now standing there, from each English page's `moved_from`."""
+    moved = {}
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        meta = get_data(path.read_text(encoding="utf-8"))[1]
+        for old in meta.get("moved_from") or []:
+            moved[old] = path.relative_to(ROOT / "docs").as_posix()
+    return moved
+
+
+def _page_folder(src: str) -> str:
+    """'notices/x/apostille.md' -> 'notices/x/apostille/'; 'notices/x/index.md' -> 'notices/x/'."""
+    stem = src.removesuffix(".md").removesuffix("index")
+    return stem if stem == "" or stem.endswith("/") else f"{stem}/"
+
+
+def test_each_old_address_redirects_to_the_same_page_in_the_same_edition(built_site):
+    moved = _moved_pages()
+    assert moved, "no page records an old address (moved_from): nothing to check"
+    for prefix in ("", "zh/"):
+        for old, new in moved.items():
+            old_page = built_site.root / prefix / _page_folder(old) / "index.html"
+            assert old_page.is_file(), f"/{prefix}{_page_folder(old)}: a reader's bookmark now finds nothing"
+            refresh = built_site.html(str(old_page.relative_to(built_site.root))).find(
+                "meta", attrs={"http-equiv": lambda value: value and value.lower() == "refresh"}
+            )
+            assert refresh is not None, f"/{prefix}{_page_folder(old)}: not a redirect page"
+            url = refresh["content"].split("url=", 1)[1].strip()
+            target = _resolve(built_site, old_page, url)
+            assert target.is_file(), f"/{prefix}{_page_folder(old)} redirects to {url}, which is missing"
+            expected = built_site.root / prefix / _page_folder(new) / "index.html"
+            assert target == expected, f"/{prefix}{_page_folder(old)} leads to {target}, not to {expected}"
+
+
+def test_the_chinese_404_page_offers_both_edition_homes(built_site):
+    soup = built_site.html("zh/404.html")
+    links = {link["hreflang"]: link["href"] for link in soup.select("a.md-select__link[hreflang]")}
+    assert links == {"en": "/", "zh": "/zh/"}, f"a reader lost on a Chinese address is offered {links}"

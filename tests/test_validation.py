@@ -4,7 +4,7 @@ Each test breaks one thing in a temporary copy of the project, builds it with
 `mkdocs build --strict` and checks what staff would see: a non-zero exit status,
 no traceback, and a WARNING line that starts with the file they must edit
 (docs/... or docs_zh/...) and its line where one is known, then says what is
-wrong. hooks/validate_content.py makes these lines; MkDocs' own link and anchor
+wrong. hooks/checks.py makes these lines; MkDocs' own link and anchor
 checks are relabelled by it.
 """
 
@@ -249,3 +249,47 @@ def _prepared_virtualenv(project: Path) -> None:
     (bin_dir / "mkdocs").symlink_to(python_bin.parent / "mkdocs")
     stamp = hashlib.sha256((project / "requirements.txt").read_bytes()).hexdigest()
     (project / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
+
+
+# --- notices -----------------------------------------------------------------
+
+
+def _only_line(result: subprocess.CompletedProcess, where: str, *words: str) -> str:
+    """`reported`, and no second line on that file says the same."""
+    line = reported(result, where, *words)
+    file = where.rsplit(":", 1)[0]
+    same = [entry for entry in problems(result) if entry.startswith(f"{file}:") and all(word in entry for word in words)]
+    assert len(same) == 1, f"the problem is reported {len(same)} times on {file}:\n" + "\n".join(same)
+    return line
+
+
+def test_provision_naming_an_unknown_notice_names_the_value_and_the_known_notices(project):
+    page = pages_of_kind(project, "provision")[0]
+    line = set_key(project / "docs" / page, "notice", "no-such-notice")
+    notice = pages_of_kind(project, "notice")[0].split("/")[1]
+    _only_line(build(project), f"docs/{page}:{line}", "'notice' names unknown notice 'no-such-notice'", f"(known: {notice})")
+
+
+def test_number_used_twice_in_one_notice_names_both_pages(project):
+    first, second = pages_of_kind(project, "provision")[:2]
+    number = next(
+        line.split(":", 1)[1].strip()
+        for line in (project / "docs" / first).read_text(encoding="utf-8").splitlines()
+        if line.startswith("number:")
+    )
+    line = set_key(project / "docs" / second, "number", number)
+    _only_line(build(project), f"docs/{second}:{line}", f"number {number} is already used", f"by docs/{first}")
+
+
+def test_superseded_notice_without_superseded_by_names_the_key_to_add(project):
+    page = pages_of_kind(project, "notice")[0]
+    line = set_key(project / "docs" / page, "status", "superseded")
+    _only_line(build(project), f"docs/{page}:{line}", "a superseded notice needs 'superseded_by:")
+
+
+def test_superseded_by_naming_no_notice_names_the_value_and_the_known_notices(project):
+    page = pages_of_kind(project, "notice")[0]
+    set_key(project / "docs" / page, "status", "superseded\nsuperseded_by: no-such-notice")
+    line = line_number(project / "docs" / page, "superseded_by:")
+    notice = page.split("/")[1]
+    _only_line(build(project), f"docs/{page}:{line}", "'superseded_by' names unknown notice 'no-such-notice'", f"(known: {notice})")
