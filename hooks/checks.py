@@ -173,6 +173,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+# Late among on_env handlers, so any other sees the titles as written.
+@event_priority(-100)
 def on_env(env, *, config: MkDocsConfig, files: Files):
     # Every page is read and none rendered yet: titles become escaped text for every template.
     for file in files.documentation_pages():

@@ -45,6 +45,14 @@ def test_anchor_alias_and_tag_are_named_at_their_lines():
     assert "YAML tag '!!python/name:os.system'" in text(problems)
 
 
+def test_verbatim_tag_is_named():
+    assert "YAML tag '!<tag:yaml.org,2002:str>'" in text(safety.front_matter_problems("title: !<tag:yaml.org,2002:str> x\n", 2))
+
+
+def test_text_yaml_cannot_read_is_left_to_the_parser():
+    assert safety.front_matter_problems("title: \x07bell\n", 2) == []
+
+
 def test_quoted_ampersand_star_and_bang_in_a_title_pass():
     front = "title: \"Fees & forms: *new* rules!\"\ndescription: 'R&D *staff* !important'\nkind: faq\n"
     assert safety.front_matter_problems(front, 2) == []
@@ -159,6 +167,32 @@ def test_ordinary_links_pass():
     assert safety.content_problems(body, 8) == []
 
 
+def test_autolinks_to_web_pages_and_mail_pass():
+    assert safety.content_problems("See <https://gov.cn/a?b=1> or write to <info@example.cn>.\n", 8) == []
+
+
+def test_javascript_autolink_is_refused():
+    assert "'javascript:'" in text(safety.content_problems("<javascript:alert(1)>\n", 8))
+
+
+def test_id_attribute_is_refused():
+    assert "'id' attribute" in text(safety.content_problems('<div id="__config" class="steps" markdown>\nx\n</div>\n', 8))
+
+
+def test_event_attribute_in_a_markdown_attribute_list_is_refused():
+    problems = safety.content_problems('# T\n\n## Fees { #fees onclick="alert(1)" }\n', 8)
+    assert lines(problems) == [10]
+    assert "sets the attribute 'onclick'" in text(problems)
+
+
+def test_heading_id_that_is_not_lower_case_words_is_refused():
+    assert "heading id '#__config'" in text(safety.content_problems("## Fees { #__config }\n", 8))
+
+
+def test_heading_ids_and_braces_in_prose_pass():
+    assert safety.content_problems("## Fees { #fees }\n\nPay {the fee} at the desk: {a, b}.\n", 8) == []
+
+
 def test_project_blocks_pass():
     body = (ROOT / "docs" / "notices" / "ningbo-2023-work-permits" / "apostille.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
     zh_body = (ROOT / "docs_zh" / "notices" / "ningbo-2023-work-permits" / "apostille.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
@@ -256,6 +290,13 @@ def test_css_external_finds_url_and_import_but_not_comments():
 # --- files ---------------------------------------------------------------------
 
 
+def test_built_site_loads_nothing_from_other_hosts(built_site):
+    for path in sorted(built_site.root.rglob("*.html")):
+        assert safety.external_resources(path.read_text(encoding="utf-8")) == [], f"{path} makes readers fetch from another host"
+    for path in sorted(built_site.root.rglob("*.css")):
+        assert safety.css_external(path.read_text(encoding="utf-8")) == [], f"{path} loads from another host"
+
+
 def test_symlink_is_refused(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -312,10 +353,18 @@ def test_escaped_title_is_not_escaped_again_by_jinja():
 
 # --- escaping at output --------------------------------------------------------
 # A copy of the project with a hostile title and description on both About pages,
-# built with the real hooks (hooks/checks.py escapes titles at on_env).
+# built with the project's own hooks (hooks/checks.py escapes titles at on_env).
 
 HOSTILE_TITLE = '"><script>alert(1)</script></title><script>alert(2)</script>'
 HOSTILE_DESCRIPTION = 'Fees "as listed" & more" onmouseover="alert(3)" <b>bold</b>'
+
+
+def _as_browsers_read(site, relative: str):
+    """A built page parsed by the WHATWG algorithm browsers use (html5lib): inside <title>,
+    text such as <script> is text, which html.parser would take for an element."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site.root / relative).read_text(encoding="utf-8"), "html5lib")
 
 
 def _yaml_quoted(value: str) -> str:
@@ -325,7 +374,7 @@ def _yaml_quoted(value: str) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     from conftest import BuiltSite, run_strict_build
-    from project_copy import copy_project, replace_once, set_key
+    from project_copy import copy_project, set_key
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     for folder in ("docs", "docs_zh"):
@@ -340,7 +389,7 @@ def hostile_site(tmp_path_factory):
 @pytest.mark.parametrize("edition", ["en", "zh"])
 def test_hostile_title_adds_no_script_or_event_attribute(hostile_site, edition):
     for path in hostile_site.pages(edition):
-        soup = hostile_site.html(path.relative_to(hostile_site.root).as_posix())
+        soup = _as_browsers_read(hostile_site, path.relative_to(hostile_site.root).as_posix())
         scripts = [s for s in soup.find_all("script") if "alert(" in s.get_text()]
         handlers = [t.name for t in soup.find_all(True) if any(a.startswith("on") for a in t.attrs)]
         assert not scripts and not handlers, f"{path}: the About title or description runs as script"
@@ -348,20 +397,20 @@ def test_hostile_title_adds_no_script_or_event_attribute(hostile_site, edition):
 
 @pytest.mark.parametrize("about", ["about/index.html", "zh/about/index.html"])
 def test_hostile_title_shows_as_typed(hostile_site, about):
-    soup = hostile_site.html(about)
+    soup = _as_browsers_read(hostile_site, about)
     assert soup.title.get_text().startswith(HOSTILE_TITLE + " - "), f"browser tab shows {soup.title.get_text()!r}"
     assert soup.select_one(".md-header__topic[data-md-component=header-topic] .md-ellipsis").get_text(strip=True) == HOSTILE_TITLE
     assert soup.find("meta", property="og:title")["content"] == HOSTILE_TITLE
-    home = hostile_site.html(about.replace("about/", ""))
+    home = _as_browsers_read(hostile_site, about.replace("about/", ""))
     assert HOSTILE_TITLE in [a.get_text(strip=True) for a in home.select(".md-nav__link")], "the menu shows the About title wrongly"
-    before = hostile_site.html(about.replace("about/", "faq/")).select_one(".md-footer__link--next")
+    before = _as_browsers_read(hostile_site, about.replace("about/", "faq/")).select_one(".md-footer__link--next")
     assert before.select_one(".md-ellipsis").get_text(strip=True) == HOSTILE_TITLE, "the FAQ's 'Next' link shows the title wrongly"
     assert before["aria-label"].endswith(": " + HOSTILE_TITLE), "screen readers hear the title escaped twice"
 
 
 @pytest.mark.parametrize("about", ["about/index.html", "zh/about/index.html"])
 def test_hostile_description_is_kept_whole(hostile_site, about):
-    soup = hostile_site.html(about)
+    soup = _as_browsers_read(hostile_site, about)
     assert soup.find("meta", attrs={"name": "description"})["content"] == HOSTILE_DESCRIPTION
     assert soup.find("meta", property="og:description")["content"] == HOSTILE_DESCRIPTION
 

@@ -2,7 +2,7 @@
 
 Pure functions for the checks hook; none is an MkDocs event. Each check returns
 [(line or None, "problem; fix")] and the caller prefixes "file:line: ".
-CONTRIBUTING.md ("Build messages") lists every message with its fix.
+CONTRIBUTING.md ("Build messages") lists every message with its fix; hooks/checks.py reports them.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ import yaml
 # -----------------------------------------------------------------------------
 
 def front_matter_problems(yaml_text: str, first_line: int) -> list:
-    """Size, invisible characters, anchors, aliases and tags; run before any YAML parsing.
+    """Size, invisible characters, YAML anchors, aliases and tags; run before any YAML parsing.
 
-    first_line is the file's line number of yaml_text's first line. Reads YAML
-    tokens only, so an alias bomb is never expanded. A scanner error is left for
-    the YAML parser to report (see yaml_error_line).
+    first_line: the file's line of yaml_text's first line. Reads YAML tokens only,
+    so an alias bomb is never expanded; parse only when this returns nothing.
     """
     lines = yaml_text.splitlines()
     size = len(yaml_text.encode("utf-8"))
@@ -33,20 +32,16 @@ def front_matter_problems(yaml_text: str, first_line: int) -> list:
         return [(first_line, f"front matter is {size // 1000} KB in {len(lines)} lines, more than the "
                  f"{MAX_FRONT_MATTER_BYTES // 1000} KB or {MAX_FRONT_MATTER_LINES} lines allowed; "
                  "move long text into the page itself")]
-    problems = [(first_line + number, message)
-                for number, line in enumerate(lines) for message in _character_problems(line)]
+    problems = [(first_line + n, message) for n, line in enumerate(lines) for message in _character_problems(line)]
     try:
         for token in yaml.scan(yaml_text, Loader=yaml.SafeLoader):
-            name = YAML_TOKENS.get(type(token))
-            if name:
-                sign = {"anchor": "&", "alias": "*"}.get(name, "")
-                value = token.value if name != "tag" else "".join(token.value)
-                problems.append((first_line + token.start_mark.line,
-                                 f"front matter uses a YAML {name} '{sign}{value}', which the site does not "
-                                 f"allow; write the value out in full, or put it in quotes if "
-                                 f"'{(sign or '!')}' is part of the text"))
-    except yaml.MarkedYAMLError:
-        pass
+            if type(token) in YAML_TOKENS:
+                value = token.value
+                if isinstance(token, yaml.TagToken):
+                    value = value[0] + value[1] if value[0] else f"!<{value[1]}>"
+                problems.append((first_line + token.start_mark.line, YAML_TOKENS[type(token)].format(value)))
+    except yaml.YAMLError:
+        pass  # not YAML at all: the YAML parser reports it (name the line with yaml_error_line)
     return sorted(problems, key=lambda problem: problem[0])
 
 
@@ -61,10 +56,10 @@ def yaml_error_line(error: yaml.MarkedYAMLError, yaml_text: str, first_line: int
 
 
 def content_problems(markdown_body: str, first_line: int) -> list:
-    """HTML outside the allowlist, dangerous URLs, unclosed blocks and an empty body.
+    """HTML outside the allowlist, unsafe URLs, unclosed blocks, an empty body.
 
-    first_line is the file's line number of the body's first line. Code blocks
-    and code spans are blanked first: code may show any HTML.
+    first_line: the file's line of the body's first line. Code blocks and code
+    spans are blanked first: code may show any HTML.
     """
     if not markdown_body.strip():
         return [(first_line, "page has no content after its front matter; "
@@ -72,9 +67,13 @@ def content_problems(markdown_body: str, first_line: int) -> list:
     text = _blank_code(markdown_body)
     problems = []
     for match in MARKDOWN_URL.finditer(text):
+        url = match.group("url") or match.group("url2") or match.group("auto")
         line = first_line + text.count("\n", 0, match.start())
-        url = match.group("url") or match.group("url2")
         problems += [(line, message) for message in _url_problems(url, image=bool(match.group("image")))]
+    for match in ATTR_LIST.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        problems += [(line, message) for message in _attr_list_problems(match.group(1))]
+    text = AUTOLINK.sub(lambda match: " " * len(match.group(0)), text)
     open_blocks = []
     for kind, tag, attrs, line in _parse(text):
         line += first_line - 1
@@ -105,14 +104,10 @@ def external_resources(page_html: str) -> list:
             continue
         if kind != "start":
             continue
-        rel = set((attrs.get("rel") or "").lower().split())
+        fetched_link = tag == "link" and set((attrs.get("rel") or "").lower().split()) & FETCHED_LINK_RELS
         for name, value in attrs.items():
             value = value or ""
-            if name in ("src", "background") or (name == "data" and tag == "object") \
-                    or (name == "poster" and tag == "video") \
-                    or (name in ("href", "xlink:href") and tag in ("image", "use", "feimage")) \
-                    or (name == "href" and tag == "base") \
-                    or (name == "href" and tag == "link" and rel & FETCHED_LINK_RELS):
+            if name in FETCHED_ATTRIBUTES.get(tag, ()) or name in FETCHED_ATTRIBUTES["*"] or (fetched_link and name == "href"):
                 found.append(value.strip())
             elif name in ("srcset", "imagesrcset"):
                 found += [part.split()[0] for part in value.split(",") if part.strip()]
@@ -134,42 +129,35 @@ def css_external(css_text: str) -> list:
 
 
 def file_problems(folder: Path, label: str) -> list:
-    """Symbolic links, files outside the folder and file names the content guide forbids.
-
-    Returns [(path_label, message)], path_label like "docs/provisions/x.md".
-    """
-    folder = Path(folder)
-    root = folder.resolve()
-    problems = []
-    for directory, dirs, names in os.walk(folder, followlinks=False):
+    """Symbolic links, files outside the folder and names the content guide forbids: [(path_label, message)]."""
+    folder, problems = Path(folder), []
+    if folder.is_symlink():
+        return [(f"{label}/", SYMLINK)]
+    for directory, dirs, names in os.walk(folder):  # never into a linked folder
         for name in sorted(dirs + names):
             path = Path(directory) / name
-            relative = path.relative_to(folder).as_posix()
-            where = f"{label}/{relative}"
+            where = f"{label}/{path.relative_to(folder).as_posix()}"
             if path.is_symlink():
-                problems.append((where, "is a symbolic link, which the site does not publish; "
-                                 "replace it with the real file or folder"))
+                problems.append((where, SYMLINK))
                 continue
-            if not path.resolve().is_relative_to(root):
+            if not path.resolve().is_relative_to(folder.resolve()):
                 problems.append((where, f"is stored outside {label}/; move the real file into {label}/"))
             if " " in name:
                 problems.append((where, f"name has a space; use hyphens instead: '{name.replace(' ', '-')}'"))
             if not name.isascii():
-                problems.append((where, "name has letters other than plain a-z; use lower-case English "
-                                 "letters, digits and hyphens (the Chinese page has the same name as the English one)"))
+                problems.append((where, "name has letters other than plain a-z; use lower-case English letters, "
+                                 "digits and hyphens (the Chinese page has the same name as the English one)"))
             if path.suffix.lower() == ".md" and name != name.lower():
-                problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' "
-                                 "in both docs/ and docs_zh/"))
-        dirs[:] = [name for name in dirs if not (Path(directory) / name).is_symlink()]
+                problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' in both "
+                                 "docs/ and docs_zh/"))
     return problems
 
 
 def escape_page_title(page) -> None:
-    """Make a page's title HTML-safe text for every template that prints it.
+    """Turn page.title and page.meta["title"] into escaped Markup, which Material prints as it is.
 
-    Sets page.title and page.meta["title"] to escaped Markup: Material prints
-    them unescaped, and `| e` leaves Markup as it is, so nothing is escaped twice.
-    Call from on_env, once every page is read and before any is rendered.
+    `| e` leaves Markup alone, so nothing is escaped twice. Call from on_env for
+    every page: all are read by then and none is rendered (each shows the others in its menu).
     """
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = markupsafe.escape(page.meta["title"])
@@ -189,10 +177,6 @@ class _Events(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.events.append(("start", tag, dict(attrs), self.getpos()[0]))
-
-    def handle_startendtag(self, tag, attrs):
-        self.events.append(("start", tag, dict(attrs), self.getpos()[0]))
-        self.events.append(("end", tag, {}, self.getpos()[0]))
 
     def handle_endtag(self, tag):
         self.events.append(("end", tag, {}, self.getpos()[0]))
@@ -217,8 +201,8 @@ def _character_problems(line: str) -> list:
         structural = not before.strip() or before.rstrip(" \t\u00a0\u3000").endswith((":", "-")) \
             or line[column + 1:column + 2] in (":", "：")
         if char in ALWAYS_INVISIBLE or (name and structural):
-            problems.append(f"front matter has {name} (U+{ord(char):04X}) in column {column + 1}, which "
-                            "YAML cannot read; delete it and type a plain space if one is needed")
+            problems.append(f"front matter has {name} (U+{ord(char):04X}), an invisible character, in column "
+                            f"{column + 1}; delete it, and type a plain space if one is needed")
         elif char == "：" and KEY_BEFORE.match(before):
             problems.append(f"front matter has a full-width colon '：' (U+FF1A) after '{before.strip()}'; "
                             "type a plain colon ':' followed by a space")
@@ -244,7 +228,7 @@ def _opens_unclosed_quote(line: str) -> bool:
 
 
 def _blank_code(text: str) -> str:
-    """Fenced code blocks, inline code spans and Markdown autolinks (<https://...>) replaced by spaces."""
+    """Fenced code blocks and inline code spans replaced by spaces, line breaks kept."""
     out, fence = [], None
     for line in text.splitlines(keepends=True):
         opening = FENCE.match(line)
@@ -257,8 +241,7 @@ def _blank_code(text: str) -> str:
             out.append("\n" if line.endswith("\n") else "")
         else:
             out.append(line)
-    blank = lambda match: re.sub(r"[^\n]", " ", match.group(0))  # noqa: E731
-    return AUTOLINK.sub(blank, CODE_SPAN.sub(blank, "".join(out)))
+    return CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), "".join(out))
 
 
 def _tag_problems(tag: str, attrs: dict) -> list:
@@ -283,6 +266,21 @@ def _tag_problems(tag: str, attrs: dict) -> list:
             problems += [f"class '{word}' is not one of the site's blocks ({', '.join(sorted(ALLOWED_CLASSES))}); "
                          "use one of them, or ask a developer to add it" for word in value.split()
                          if word not in ALLOWED_CLASSES]
+    return problems
+
+
+def _attr_list_problems(items: str) -> list:
+    """Markdown attribute lists ({ #id .class key=value }) set HTML attributes too."""
+    problems = []
+    for sign, name, key in ATTR_ITEM.findall(items):
+        if sign == "#" and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
+            problems.append(f"heading id '#{name}' is not lower-case letters, digits and hyphens; "
+                            "rename it, in both languages")
+        elif sign == "." and name not in ALLOWED_CLASSES:
+            problems.append(f"class '{name}' is not one of the site's blocks; remove '.{name}'")
+        elif key and key.lower() not in ("lang", "title"):
+            problems.append(f"'{{ {items} }}' sets the attribute '{key}', which the site does not allow; "
+                            "keep only the id, like '{ #fees }'")
     return problems
 
 
@@ -311,25 +309,32 @@ def _unclosed(tag: str) -> str:
 
 MAX_FRONT_MATTER_BYTES = 20_000
 MAX_FRONT_MATTER_LINES = 400
-YAML_TOKENS = {yaml.AnchorToken: "anchor", yaml.AliasToken: "alias", yaml.TagToken: "tag"}
+YAML_TOKENS = {
+    yaml.AnchorToken: "front matter marks a value with the YAML anchor '&{}' to reuse it, which the site does "
+                      "not allow; write each value out in full, or put the value in quotes if '&' is part of the text",
+    yaml.AliasToken: "front matter reuses a value with the YAML alias '*{}', which the site does not allow; "
+                     "write the value out in full, or put it in quotes if '*' is part of the text",
+    yaml.TagToken: "front matter has the YAML tag '{}', which the site does not allow; delete it, "
+                   "or put the value in quotes if '!' is part of the text",
+}
 KEY_BEFORE = re.compile(r"\s*(-\s+)?[A-Za-z_][A-Za-z0-9_-]*\s*$")
 
-# Refused anywhere in front matter; the second group only in indentation or around a colon.
-ALWAYS_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+# Refused anywhere in front matter, except the last two: only in indentation or around a colon.
 INVISIBLE = {
     "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
     "\u2060": "a word joiner", "\ufeff": "a byte order mark",
     "\u00a0": "a no-break space", "\u3000": "a full-width (ideographic) space",
 }
+ALWAYS_INVISIBLE = set(INVISIBLE) - {"\u00a0", "\u3000"}
 
 # The HTML a page may contain (CONTRIBUTING.md "Files and front matter" and the views).
-GLOBAL_ATTRIBUTES = {"class", "id", "lang", "title", "markdown"}
+# No id: headings get theirs in Markdown ({ #id }), and an HTML id could stand in for
+# one of the theme's own elements (document.getElementById("__config")).
+GLOBAL_ATTRIBUTES = {"class", "lang", "title", "markdown"}
 ALLOWED_TAGS = {
-    "div": set(), "blockquote": set(), "p": set(), "span": set(), "abbr": set(), "br": set(),
-    "sup": set(), "sub": set(), "kbd": set(), "em": set(), "strong": set(), "code": set(),
-    "details": {"open"}, "summary": set(),
-    "table": set(), "thead": set(), "tbody": set(), "tr": set(),
-    "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"},
+    **dict.fromkeys("div blockquote p span abbr br sup sub kbd em strong code summary "
+                    "table thead tbody tr".split(), set()),
+    "details": {"open"}, "th": {"colspan", "rowspan", "scope"}, "td": {"colspan", "rowspan"},
     "a": {"href", "hreflang"}, "img": {"src", "alt", "width", "height"},
 }
 ALLOWED_CLASSES = {
@@ -343,13 +348,22 @@ REFUSED_TAGS = {
     "link": "it loads a file", "meta": "it changes how the page is read", "base": "it redirects every link",
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
 
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
-AUTOLINK = re.compile(r"<(?:https?|ftp)://[^<>\s]*>", re.I)
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 MARKDOWN_URL = re.compile(
     r"(?P<image>!\[[^\]\n]*)?\]\(\s*<?(?P<url>[^)\s>]+)"  # [text](url) and ![alt](url)
-    r"|^ {0,3}\[[^\]\n]+\]:\s*<?(?P<url2>\S+?)>?(?:\s|$)", re.M)
+    r"|^ {0,3}\[[^\]\n]+\]:\s*<?(?P<url2>\S+?)>?(?:\s|$)"       # [label]: url
+    r"|<(?P<auto>[a-z][a-z0-9+.-]*:[^\s<>]*)>", re.M | re.I)    # <https://...>
+_ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]*))"
+ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR}(?:[ \t]+{_ATTR})*)[ \t]*\}}")
+ATTR_ITEM = re.compile(r"([#.])([\w-]+)|([\w-]+)=(?:\"[^\"]*\"|'[^']*'|[^\s}]*)")
+AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*:|[^\s<>@/]+@)[^\s<>]*>", re.I)
+FETCHED_ATTRIBUTES = {
+    "*": ("src", "background"), "object": ("data",), "video": ("poster",), "base": ("href",),
+    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
+}
 FETCHED_LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "modulepreload",
                      "manifest", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "dns-prefetch", "preconnect"}
 CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
