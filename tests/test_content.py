@@ -510,7 +510,8 @@ def test_port_visa_first_case_adds_no_year(built_site, edition):
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_faq_answers_the_ten_questions(built_site, edition):
     soup = page_html(built_site, edition, "faq.md")
-    honest = {"en": "sources do not say", "zh": "资料来源没有说明"}[edition]
+    # How each edition says the sources are silent (the Chinese pages name the two sources).
+    honest = {"en": ("sources do not say",), "zh": ("资料来源没有说明", "通知和灵达文章都没有说明")}[edition]
     unanswered = []
     for faq_id in FAQ_IDS:
         if soup.find("h2", id=faq_id) is None:
@@ -519,7 +520,7 @@ def test_faq_answers_the_ten_questions(built_site, edition):
         parts = section(soup, faq_id)
         links = [a["href"] for part in parts for a in part.find_all("a", href=True)]
         cites = any("notices/" in href or "port-visa-transfer" in href for href in links)
-        if not cites and honest not in " ".join(p.get_text(" ") for p in parts):
+        if not cites and not any(phrase in " ".join(p.get_text(" ") for p in parts) for phrase in honest):
             unanswered.append(f"{faq_id}: neither links a source page nor says the sources are silent")
     assert not unanswered, f"{edition}: {unanswered}"
 

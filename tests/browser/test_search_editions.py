@@ -1,6 +1,6 @@
 """Searching downloads only the reader's own edition's index, and finds pages of that edition.
 
-hooks/search_editions.py writes one index per edition; overrides/main.html points
+hooks/editions.py writes one index per edition; overrides/main.html points
 Material's search on Chinese pages at zh/search/search_index.json.
 """
 
