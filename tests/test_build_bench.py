@@ -10,7 +10,6 @@ import json
 import subprocess
 import sys
 
-import pytest
 from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, mkdocs_env
@@ -18,7 +17,6 @@ from conftest import ROOT, mkdocs_env
 PROMISED = ("seconds", "ms_per_page", "bytes_per_page", "largest_page_bytes", "peak_rss_mb", "search_index_bytes")
 
 
-@pytest.mark.xfail(reason="bench being ported", strict=False)
 def test_benchmark_builds_a_sample_notice_and_reports_its_figures():
     pages = list((ROOT / "docs").rglob("*.md"))
     provisions = [p for p in pages if get_data(p.read_text(encoding="utf-8"))[1].get("kind") == "provision"]
