@@ -6,7 +6,8 @@ Events, in the order they run in each edition's build:
   catalog read here is this edition's): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
-  a section per notice (its page, then its provisions by number) and "Who it applies to".
+  a section per notice in force (its page, then its provisions by number), one entry for the
+  earlier notices, and "Who it applies to".
 - on_page_markdown, default priority: the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
   <!-- glossary:terms -->), a notice's facts, a provision's notice line and banner, the list at the
   foot of guides and audience pages, and "Related provisions".
@@ -62,17 +63,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     cat = catalog(files, config)
     words = STRINGS[cat.language]
-    notices = [
-        _section(notice.title, [notice.src_uri, *(e.src_uri for e in cat.by_notice[notice.id])], files)
-        for notice in cat.notices.values()
-    ]
-    if len(notices) > 1:
+    current = [notice for notice in cat.notices.values() if notice.status == "in-force"]
+    earlier = [notice for notice in cat.notices.values() if notice.status != "in-force"]
+    notices = [_section(n.title, [n.src_uri, *(e.src_uri for e in cat.by_notice[n.id])], files) for n in current]
+    if earlier:  # one entry holding their own pages only: the menu does not grow with the site's history
+        notices.append(_section(words["earlier_notices"], [notice.src_uri for notice in earlier], files))
+    if len(cat.notices) > 1:
         notices = [Section(words["notices_section"], children=notices)]
     tags = [tag for tag in AUDIENCES if audience_src_uri(cat, tag) in files.src_uris]
-    audiences = [_section(words["audiences_section"], [AUDIENCE_INDEX, *(audience_src_uri(cat, tag) for tag in tags)], files)]
-    added = [item for item in [*notices, *audiences] if item.children]
-    nav.items[1:1] = added[: len(notices)]
-    nav.items[1 + len(notices) : 1 + len(notices)] = added[len(notices) :]
+    audiences = _section(words["audiences_section"], [AUDIENCE_INDEX, *(audience_src_uri(cat, tag) for tag in tags)], files)
+    added = [item for item in [*notices, audiences] if item.children]
+    nav.items[1:1] = added
     for item in added:
         item.parent = None
     nav.pages[:] = _pages_in(nav.items)
@@ -326,7 +327,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
 
 def _earlier(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
     earlier = [n for n in cat.notices.values() if n.status != "in-force" and n.src_uri in files.src_uris]
-    return render("earlier", this, files, config, notices=earlier) if earlier else ""
+    return render("earlier", this, files, config, notices=earlier, limit=EARLIER_LIMIT) if earlier else ""
 
 
 def _built(entries, files: Files) -> list[Entry]:
@@ -428,6 +429,8 @@ LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries), stri
 VIEW_SENTENCES = 2
 # "Used in" names this many pages of a glossary term and counts the rest.
 USED_IN_LIMIT = 3
+# Earlier notices a site-wide list names (the newest); the menu lists them all.
+EARLIER_LIMIT = 5
 # Pages related to a page by a shared audience alone, at most.
 SHARED_TAG_LIMIT = 12
 _H1 = re.compile(r"^# .*$", re.M)
