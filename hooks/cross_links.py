@@ -212,7 +212,9 @@ def provision_cards(cat: Catalog, this: File, files: Files, config: MkDocsConfig
 
 
 def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
-    """Each Reindeer View under the audiences it concerns, per notice in force; then earlier notices."""
+    """Each Reindeer View under the audiences it concerns; with several notices, each view once under
+    its notice (so the page grows by a notice's views, not by those times its audiences); then the
+    earlier notices."""
     language = cat.language
     words = STRINGS[language]
     viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
@@ -224,15 +226,16 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
         entries = [e for e in viewed if e.notice == notice_id]
         if not entries:
             continue
-        prefix, level = "", "##"
         if len(cat.notices) > 1 and notice_id:
             blocks.append(f"\n\n## {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
-            prefix, level = f"{notice_id}-", "###"
+            openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in entries]
+            blocks.append(render("views", this, files, config, items=openings, with_audiences=True))
+            continue
         audiences = [(tag, audience_label(language, tag)) for tag in AUDIENCES] + [("everyone", words["everyone"])]
         for tag, label in audiences:
             items = [e for e in entries if (tag in e.applies_to if tag != "everyone" else not e.applies_to)]
             if items:
-                blocks.append(f"\n\n{level} {md_text(label)} {{ #{prefix}{tag} }}\n")
+                blocks.append(f"\n\n## {md_text(label)} {{ #{tag} }}\n")
                 openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in items]
                 blocks.append(render("views", this, files, config, items=openings))
     return "".join(blocks) + _earlier(cat, this, files, config)
