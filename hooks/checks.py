@@ -726,6 +726,12 @@ def _check_paths(key: str, value: object) -> list:
     ]
 
 
+def _check_texts(key: str, value: object) -> list:
+    if isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value):
+        return []
+    return [((key,), f"'{key}' must be a list of names, like [port visa, 口岸签证], got {_show(value)}")]
+
+
 def _check_hide(key: str, value: object) -> list:
     return _check_list(key, value, HIDE_VALUES, "value")
 
@@ -940,6 +946,7 @@ _CHECKS = {
     "url": _check_url,
     "audience": _check_audience,
     "paths": _check_paths,
+    "texts": _check_texts,
 }
 CARDS_MARKER = MARKERS[0]
 _MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")

@@ -8,7 +8,7 @@ Events, in the order they run in each edition's build:
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
   a section per notice in force (its page, then its provisions by number), one entry for the
   earlier notices, and "Who it applies to".
-- on_page_markdown, default priority: the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
+- on_page_markdown, default priority: "Also called" under the title, the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
   <!-- glossary:terms -->), a notice's facts, a provision's notice line and banner, the list at the
   foot of guides and audience pages, and "Related provisions".
 - on_page_content, default priority (before Material's search reads the page at on_page_context):
@@ -92,6 +92,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             markdown = pattern.sub(lambda _: block, markdown)
     kind = page.meta.get("kind")
     found = cat.by_src_uri.get(this.src_uri)
+    if isinstance(page.meta.get("also_called"), list):
+        markdown = _under_title(markdown, render("also-called", this, files, config, names=page.meta["also_called"]))
     if kind == "notice" and isinstance(found, Notice):
         markdown = _under_title(markdown, render("notice-facts", this, files, config, notice=found))
     elif isinstance(found, Entry) and found.notice in cat.notices:
@@ -151,7 +153,8 @@ def _front_matter(config: MkDocsConfig, src_uri: str) -> str:
         title = audience_label(current_language(config), tag)
         description, intro, anchor = words["audience_description"].format(audience=title), words["audience_intro"], tag
     quoted = [_yaml_string(text) for text in (title, description)]
-    return f"---\ntitle: {quoted[0]}\ndescription: {quoted[1]}\n---\n\n# {md_text(title)} {{ #{anchor} }}\n\n{md_text(intro)}\n"
+    # Low search boost: the page repeats what the provision pages say (see CONTRIBUTING.md, search).
+    return f"---\ntitle: {quoted[0]}\ndescription: {quoted[1]}\nsearch:\n  boost: 0.2\n---\n\n# {md_text(title)} {{ #{anchor} }}\n\n{md_text(intro)}\n"
 
 
 def _generated_tag(file: File) -> str | None:

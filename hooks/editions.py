@@ -9,13 +9,14 @@ Events:
 - on_template_context: the 404 page's language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
-  the Chinese edition and writes one search index for both): splits the index per edition,
-  writes the redirects of moved pages (front matter `moved_from`) and robots.txt.
+  the Chinese edition and writes one search index for both): splits the index per edition (each
+  page's `also_called` names join its title there, so search finds it by them), writes the redirects of moved pages (front matter `moved_from`) and robots.txt.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -25,7 +26,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from content.schema import CHINESE, LANGUAGES, edition_prefix, edition_source, is_chinese_build, read_front_matter, source_label
+from content.schema import (
+    CHINESE,
+    LANGUAGES,
+    edition_prefix,
+    edition_source,
+    is_chinese_build,
+    read_front_matter,
+    source_label,
+    zh_docs_dir,
+)
 
 # --- hooks ------------------------------------------------------------------
 
@@ -89,6 +99,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         prefix = edition_prefix(CHINESE)
         english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
         chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
+        names = {language: also_called(config, language) for language in LANGUAGES}
+        english, chinese = with_also_called(english, names["en"]), with_also_called(chinese, names[CHINESE])
         for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
@@ -109,6 +121,40 @@ def moved_pages(docs_dir: Path) -> dict[str, str]:
             if isinstance(old, str):
                 moved.setdefault(old, path.relative_to(docs_dir).as_posix())
     return moved
+
+
+def also_called(config: MkDocsConfig, language: str) -> dict[str, list[str]]:
+    """Index location ('notices/x/apostille/') -> the page's `also_called` names, in one edition."""
+    folder = zh_docs_dir(config) if language == CHINESE else Path(config.docs_dir)
+    found = {}
+    for path in sorted(folder.rglob("*.md")):
+        _, meta = read_front_matter(path.read_text(encoding="utf-8", errors="replace"))
+        names = meta.get("also_called")
+        if isinstance(names, list):
+            found[page_url(path.relative_to(folder).as_posix())] = [str(name).strip() for name in names if str(name).strip()]
+    return found
+
+
+def with_also_called(docs: list[dict], names: dict[str, list[str]]) -> list[dict]:
+    """Index entries with each page's own entry (not its sections) titled 'Title · name · name'.
+
+    Titles outweigh body text in Material's search, as glossary entries ('Apostille · 附加证明书')
+    show; Chinese names are cut into words as the search plugin cuts the rest of the index.
+    """
+    out = []
+    for doc in docs:
+        extra = names.get(doc["location"]) if "#" not in doc["location"] else None
+        if extra:
+            doc = {**doc, "title": doc["title"] + "".join(f" · {_segment(name)}" for name in extra)}
+        out.append(doc)
+    return out
+
+
+def _segment(text: str) -> str:
+    """Chinese runs cut into jieba words between zero-width spaces, as Material's search plugin does."""
+    import jieba  # Material's search plugin has loaded it already
+
+    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")
 
 
 def page_url(src_uri: str) -> str:
@@ -139,6 +185,7 @@ def _write(path: Path, text: str) -> None:
 # --- data -------------------------------------------------------------------
 
 SEARCH_INDEX = "search/search_index.json"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # What this project relies on, each checked at start-up (on_config).
 ASSUMPTIONS = {
     "the i18n plugin is configured as 'i18n'": lambda i18n, config: i18n is not None,

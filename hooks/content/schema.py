@@ -121,7 +121,7 @@ OPTIONAL_KEYS: dict[str, tuple[str, ...]] = {
     "notice": ("superseded_by", "document_number", "official_url"),
     "provision": ("change",),
 }
-ANY_KIND_OPTIONAL_KEYS = ("translated_from", "hide", "search", "moved_from")
+ANY_KIND_OPTIONAL_KEYS = ("translated_from", "hide", "search", "moved_from", "also_called")
 
 # What each front-matter key holds; hooks/checks.py checks each kind of value.
 #   id: lower-case letters, digits and hyphens (ID_PATTERN); text: non-empty string;
@@ -131,7 +131,9 @@ ANY_KIND_OPTIONAL_KEYS = ("translated_from", "hide", "search", "moved_from")
 #   url: an https:// address; change: a CHANGES key; hash: written by
 #   `python -m tools.translations mark` (docs_zh/ only, required there); hide: list of
 #   HIDE_VALUES; search: {exclude: true/false, boost: number}; paths: list of old page paths
-#   ('provisions/apostille.md') that now redirect here; terms: list of glossary terms.
+#   ('provisions/apostille.md') that now redirect here; texts: list of text (`also_called`: what
+#   readers also call the page's subject, shown under its title and found by search; may differ
+#   between the editions); terms: list of glossary terms.
 KEY_TYPES: dict[str, str] = {
     "id": "id",
     "kind": "kind",
@@ -155,6 +157,7 @@ KEY_TYPES: dict[str, str] = {
     "hide": "hide",
     "search": "search",
     "moved_from": "paths",
+    "also_called": "texts",
     "terms": "terms",
 }
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
