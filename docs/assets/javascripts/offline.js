@@ -1,0 +1,172 @@
+// At the border (issue #17): the guide offline, and the official text shown to an officer.
+// - Registers this edition's service worker, named by <meta name="offline-worker"> (the
+//   build writes it; `mkdocs serve` does not, so a preview never registers one). Without
+//   navigator.serviceWorker (WeChat on iOS) nothing happens and the site works as before.
+// - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
+//   it was saved, in a banner.
+// - A provision page (overrides/main.html marks it with .official-view-opener) gets a
+//   "Show to an official" button: a full-screen view, Chinese text first and large, then
+//   the English, built from the page's own .official-text block.
+(function () {
+  "use strict";
+
+  var STRINGS = {
+    en: {
+      savedOn: "Offline copy saved on {date}",
+      show: "Show to an official",
+      close: "Close",
+      print: "Print",
+      issued: "Issued {date}",
+      chinese: "通知原文（中文） · The notice's original Chinese text",
+      english: "随通知发布的英文版本 · The English version published with the notice"
+    },
+    zh: {
+      savedOn: "离线副本，保存于 {date}",
+      show: "出示给工作人员",
+      close: "关闭",
+      print: "打印",
+      issued: "发布日期：{date}",
+      chinese: "通知原文（中文） · The notice's original Chinese text",
+      english: "随通知发布的英文版本 · The English version published with the notice"
+    }
+  };
+  var language = /^zh\b/.test(document.documentElement.lang) ? "zh" : "en";
+  var text = STRINGS[language];
+  var locale = language === "zh" ? "zh-CN" : "en-GB";
+
+  function say(key, date) {
+    return text[key].replace("{date}", date || "");
+  }
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute("content") : null;
+  }
+
+  // --- the service worker --------------------------------------------------
+
+  var worker = meta("offline-worker");
+  if (worker && "serviceWorker" in navigator) {
+    var url = new URL(worker, document.baseURI);
+    navigator.serviceWorker.register(url.href, { scope: new URL("./", url).href }).catch(function (error) {
+      console.warn("The offline copy is not available:", error);
+    });
+  }
+
+  // --- a page from the cache -----------------------------------------------
+
+  var saved = meta("offline-copy");
+  if (saved !== null) {
+    var when = new Date(saved);
+    var banner = document.createElement("p");
+    banner.className = "offline-banner";
+    banner.setAttribute("role", "status");
+    banner.textContent = say("savedOn", isNaN(when) ? "" : when.toLocaleString(locale, {
+      year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit"
+    }));
+    var place = document.querySelector(".md-content__inner") || document.body;
+    place.insertBefore(banner, place.firstChild);
+  }
+
+  // --- show to an official -------------------------------------------------
+
+  var opener = document.querySelector(".official-view-opener");
+  var official = document.querySelector(".official-text");
+  if (opener && official && official.querySelector('blockquote[lang="zh"]')) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary official-view-button";
+    button.textContent = text.show;
+    button.addEventListener("click", function () { openView(opener, official, button); });
+    opener.appendChild(button);
+    official.parentNode.insertBefore(opener, official);
+    opener.hidden = false;
+  }
+
+  function openView(opener, official, button) {
+    var view = document.createElement("div");
+    view.className = "official-view md-typeset";  // md-typeset: Material's button styles
+    view.setAttribute("role", "dialog");
+    view.setAttribute("aria-modal", "true");
+    view.setAttribute("aria-labelledby", "official-view-title");
+
+    var tools = element("div", "official-view__tools");
+    var print = element("button", "md-button", text.print);
+    var close = element("button", "md-button md-button--primary", text.close);
+    print.type = close.type = "button";
+    print.addEventListener("click", function () { window.print(); });
+    tools.appendChild(print);
+    tools.appendChild(close);
+    view.appendChild(tools);
+
+    var heading = element("h2", "official-view__notice", noticeName());
+    heading.id = "official-view-title";
+    view.appendChild(heading);
+    var issued = opener.getAttribute("data-issued");
+    if (!document.querySelector(".provision-notice") && issued) {
+      var date = new Date(issued + "T00:00:00Z");
+      view.appendChild(element("p", "official-view__date", say("issued", isNaN(date) ? issued :
+        date.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }))));
+    }
+    ["zh", "en"].forEach(function (lang) {
+      var quote = official.querySelector('blockquote[lang="' + lang + '"]');
+      if (!quote) {
+        return;
+      }
+      var section = element("section", "official-view__text official-view__text--" + lang);
+      section.appendChild(element("p", "official-view__label", text[lang === "zh" ? "chinese" : "english"]));
+      var body = element("div", "official-view__body");
+      body.lang = lang;
+      Array.prototype.forEach.call(quote.childNodes, function (node) {
+        var copy = node.cloneNode(true);
+        if (copy.querySelectorAll) {
+          copy.removeAttribute && copy.removeAttribute("id");
+          Array.prototype.forEach.call(copy.querySelectorAll("[id]"), function (e) { e.removeAttribute("id"); });
+        }
+        body.appendChild(copy);
+      });
+      section.appendChild(body);
+      view.appendChild(section);
+    });
+
+    function onKey(event) {
+      if (event.key === "Escape") {
+        shut();
+      }
+    }
+    function shut() {
+      document.removeEventListener("keydown", onKey);
+      document.documentElement.classList.remove("official-view-open");
+      view.remove();
+      button.focus();
+    }
+    close.addEventListener("click", shut);
+    document.addEventListener("keydown", onKey);
+    document.body.appendChild(view);
+    document.documentElement.classList.add("official-view-open");
+    close.focus();
+  }
+
+  function noticeName() {
+    var notice = document.querySelector(".provision-notice");
+    if (notice) {
+      return notice.textContent.trim();
+    }
+    var title = document.querySelector(".md-content h1");
+    if (!title) {
+      return document.title;
+    }
+    var copy = title.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+    return copy.textContent.trim();
+  }
+
+  function element(tag, className, content) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (content) {
+      node.textContent = content;
+    }
+    return node;
+  }
+})();
