@@ -17,8 +17,8 @@
       close: "Close",
       print: "Print",
       issued: "Issued {date}",
-      chinese: "通知原文（中文） · The notice's original Chinese text",
-      english: "随通知发布的英文版本 · The English version published with the notice"
+      chinese: "灵达文章所载中文条文，未与通知原件核对 · The Chinese text as given in the Reindeer article, not checked against the notice",
+      english: "灵达文章所载英文版本，非官方译文 · The English version printed in the Reindeer article, not an official translation"
     },
     zh: {
       savedOn: "离线副本，保存于 {date}",
@@ -26,8 +26,8 @@
       close: "关闭",
       print: "打印",
       issued: "发布日期：{date}",
-      chinese: "通知原文（中文） · The notice's original Chinese text",
-      english: "随通知发布的英文版本 · The English version published with the notice"
+      chinese: "灵达文章所载中文条文，未与通知原件核对 · The Chinese text as given in the Reindeer article, not checked against the notice",
+      english: "灵达文章所载英文版本，非官方译文 · The English version printed in the Reindeer article, not an official translation"
     }
   };
   var language = /^zh\b/.test(document.documentElement.lang) ? "zh" : "en";
@@ -150,7 +150,7 @@
   function noticeName() {
     var notice = document.querySelector(".provision-notice");
     if (notice) {
-      return notice.textContent.trim();
+      return notice.getAttribute("data-show-title") || notice.textContent.trim();
     }
     var title = document.querySelector(".md-content h1");
     if (!title) {
