@@ -386,8 +386,8 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
     pieces: list[str] = []
     position = 0
     for match, term in find_terms(matcher, text):
-        if term.id not in remaining:
-            continue
+        if term.id not in remaining or _quoted(text, match.start()) or _verb(text, match):
+            continue  # a quoted name or a verb is not a use of the term; a later one may be
         remaining.discard(term.id)
         title = f' title="{escape(term.meaning)}"' if term.meaning else ""
         href = f"{glossary_href}#{escape(term.id)}"
@@ -398,7 +398,7 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
             "</a>",
         ]
         position = match.end()
-        if language != CHINESE and term.zh and not is_chinese(match.group()):
+        if language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, position):
             if not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[position:]):
                 pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
         if not remaining:
@@ -407,6 +407,17 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
         return text
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` lies inside quotation marks in this run of text (a quoted name stays as written)."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _verb(text: str, match: re.Match) -> bool:
+    """A one-word, lower-case name right after 'to', 'can', 'you' and the like is a verb ('you can pledge')."""
+    return match.group().islower() and " " not in match.group() and bool(_VERB_BEFORE.search(text, 0, match.start()))
 
 
 def _close(open_elements: list[tuple[str, bool]], name: str) -> int:
@@ -440,6 +451,9 @@ EARLIER_LIMIT = 5
 # Pages related to a page by a shared audience alone, at most.
 SHARED_TAG_LIMIT = 12
 _H1 = re.compile(r"^# .*$", re.M)
+# After a name, the gloss would split it from its possessive ("Bureau (宁波市科技局)'s"): none there.
+_POSSESSIVE = re.compile(r"['’]s\b")
+_VERB_BEFORE = re.compile(r"\b(?:to|can|could|may|might|must|shall|should|will|would|you|they|we|I)\s+$", re.I)
 
 SKIP_TAGS = frozenset(
     {
