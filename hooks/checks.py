@@ -1,47 +1,20 @@
-"""Check every page staff wrote, in both editions; report each mistake as one line.
+"""Check every page staff wrote, in both editions, and the built pages; each problem one WARNING line.
 
-Events (every one runs in the English build and again in the Chinese build):
-
-- on_config: makes MkDocs' own link and anchor warnings name the file staff edit
-  and its line ("docs_zh/provisions/apostille.md:14: contains a link ...") instead
-  of the bare "Doc file 'provisions/apostille.md'" MkDocs prints in both builds.
-  A logging filter does it; on_post_build and on_build_error remove it again, so
-  nothing outlives the build that installed it.
-- on_files, priority -120: after mkdocs-static-i18n (-100) has laid out this
-  edition's pages and hooks/zh_overlay.py (-110) has pointed each Chinese page at
-  its docs_zh/ file, so it checks exactly the file each page is built from.
-  English build: every docs/ page. Chinese build: every docs_zh/ page, plus what
-  ties the editions together (pairs of files, ids and key values, heading ids,
-  glossary terms). The hook is listed first in mkdocs.yml, so among hooks at the
-  same priority it is also the first to see the files.
-- on_page_markdown, priority 100: before other hooks, Material's search plugin
-  and the templates read page.meta, drops a value of the wrong type as a whole
-  (`search: 5`, `title: [a, b]`; already reported by on_files), so that a
-  content mistake never ends in a traceback from code that trusts the schema.
-- on_page_content, priority -50: after other hooks' content changes (default 0),
-  checks that a provision page, as rendered, has its Reindeer View (a heading
-  with id `reindeer-view` and a `.reindeer-view` block).
-
-Checks, against the schema in content_schema.py (documented for staff in
-CONTRIBUTING.md): UTF-8 text, not empty, front matter present and valid YAML,
-required keys per `kind`, no unknown or repeated keys, the type of each value,
-allowed tags and `change` values, ids unique per edition, `related` and glossary
-`provisions` naming existing pages, glossary term ids unique; docs_zh/ pages record
-`translated_from` (hooks/translation_record.py); each page exists in both folders
-with the same id, kind, number, applies_to, related, change, explicit heading ids
-and glossary terms (a mismatch is reported on the docs_zh/ file). Generated pages
-(File.generated_by set) are not staff content and are skipped.
-
-Reporting: one WARNING per problem, "<file>:<line>: <problem>; <fix>". MkDocs'
-strict mode counts warnings only at the end of a build, and the Chinese build runs
-inside the English build's on_post_build, so one `mkdocs build --strict` prints the
-problems of both editions and then fails with exit status 1.
-
-MkDocs defaults this replaces: invalid YAML front matter is silently ignored (the
-page builds with no metadata): here it is a problem with its line. A file that is
-not UTF-8 stops MkDocs with a UnicodeDecodeError traceback: here it is a problem
-with its line, and the page is built from the text with the unreadable bytes
-replaced, so the run goes on to report everything else.
+Events (each runs in the English build and again in the Chinese one):
+- on_config: MkDocs' own link warnings name the file staff edit and its line (a logging
+  filter, removed again at on_post_build / on_build_error); in the first build, a counter of
+  both editions' problems starts.
+- on_files, priority -120 (after mkdocs-static-i18n at -100 and editions.py at -110, so each
+  page is checked in the file it is built from): front matter against content/schema.py, page
+  bodies and files against content/safety.py, ids, notices, related pages, glossary terms; in the
+  Chinese build also the pairs of pages (same keys, heading ids, terms, translation records).
+- on_env, priority -100: every page is read, none rendered: titles become escaped text.
+- on_page_markdown, priority 100: a value of the wrong type, already reported, is dropped, so
+  no later code trusting the schema ends in a traceback.
+- on_page_content, priority -50: a provision page, as rendered, has its Reindeer View.
+- on_post_page: a built page that would load anything from another host is reported.
+- on_post_build: in the Chinese build, a strict run ends with the count of both editions' problems.
+CONTRIBUTING.md ("Build messages and their fixes") lists every message.
 """
 
 from __future__ import annotations
@@ -55,9 +28,11 @@ from pathlib import Path
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import YAML_RE
 
 from content.schema import (
@@ -90,7 +65,7 @@ from content.schema import (
 from content.record import HASH_PATTERN, RECORD_KEY, page_uris
 from content.safety import content_problems, escape_page_title, external_resources, file_problems, front_matter_problems, yaml_error_line
 
-log = logging.getLogger("mkdocs.hooks.validate_content")
+log = logging.getLogger("mkdocs.hooks.checks")
 
 # --- hooks ------------------------------------------------------------------
 
@@ -98,9 +73,11 @@ log = logging.getLogger("mkdocs.hooks.validate_content")
 def on_config(config: MkDocsConfig) -> None:
     _remove_link_filters()
     logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(partial(_name_the_source, config))
+    if not is_chinese_build(config):  # the first build of a run: count both editions' problems
+        _problems_counted(reset=True)
 
 
-# After mkdocs-static-i18n (-100) and zh_overlay (-110): see the module docstring.
+# After mkdocs-static-i18n (-100) and editions.py (-110): see the module docstring.
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     records = {}
@@ -194,6 +171,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     _remove_link_filters()
+    # MkDocs' own closing line counts the last build's warnings only, the Chinese edition's.
+    total = _problems_counted()
+    if is_chinese_build(config) and config.strict and total:
+        raise Abort(f"Aborted with {total} problem{'s' if total > 1 else ''} in the two editions together, each on a WARNING line above.")
 
 
 def on_build_error(error: Exception) -> None:
@@ -375,7 +356,7 @@ def _toc_ids(toc) -> set[str]:
 
 
 def _schema_problems(record: dict, config: MkDocsConfig) -> list:
-    """Keys and value types of one page, against content_schema."""
+    """Keys and value types of one page, against content/schema.py."""
     meta = record["meta"]
     if meta is None:
         return []
@@ -831,6 +812,22 @@ def _line_of(path: Path, link: str) -> int | None:
             if needle in line:
                 return number
     return None
+
+
+def _problems_counted(reset: bool = False) -> int:
+    """WARNING lines logged since the first build of this run (a counter kept on MkDocs' logger)."""
+    logger = logging.getLogger("mkdocs")
+    counter = next((h for h in logger.handlers if isinstance(h, _ProblemCounter)), None)
+    if reset or counter is None:
+        if counter is not None:
+            logger.removeHandler(counter)
+        counter = _ProblemCounter(level=logging.WARNING)
+        logger.addHandler(counter)
+    return counter.counts.get(logging.WARNING, 0)
+
+
+class _ProblemCounter(CountHandler):
+    """MkDocs' warning counter, but for the whole run (MkDocs makes a new one per build)."""
 
 
 def _remove_link_filters() -> None:

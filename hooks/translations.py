@@ -1,30 +1,11 @@
-"""Say so when a Chinese page may lag behind its English page.
+"""Say so on a Chinese page whose English page changed since it was translated.
 
-Events: on_page_content (default priority; Chinese build only). Nothing else in
-the build depends on the notice, so no particular order is needed.
-
-Each docs_zh/ page records in `translated_from` which version of its English page
-it translates (hooks/translation_record.py). When the English page has changed
-since, this hook
-- adds a notice at the top of the Chinese page, under its title: the date the
-  English page was updated and a link to it;
-- logs one INFO line naming both files and the command that marks the
-  translation as up to date; `mkdocs build` prints INFO lines, so every build
-  and CI log shows it.
-
-Decision: an outdated translation does NOT fail the strict build. Staff must be
-able to publish an urgent English change at once; the Chinese readers then see
-the notice and the link to the English text until the translation catches up.
-What does fail the strict build (hooks/validate_content.py): a page with no
-translation at all, and a Chinese page without `translated_from`.
-
-The date shown is git's last commit date of the English file when the file is
-committed and unchanged since; otherwise (not a git checkout, uncommitted edits)
-the file's modification date.
-
-`python -m tools.translations status` lists the same outdated pages (and the
-missing ones); `... diff <docs_zh file>` shows what changed in English; `... mark
-<docs_zh file>` records the translation as up to date after review.
+Events: on_page_content (default priority; Chinese build only; nothing depends on its order).
+A docs_zh/ page records in `translated_from` which version of its English page it translates
+(content/record.py). When the English page has changed since, the page gets a notice under its
+title with the date of the change and a link to the English page, and the build logs one INFO
+line with the command that marks the translation current. It does not fail the build: an
+urgent English fix can be published at once (README, "The hooks").
 """
 
 from __future__ import annotations
@@ -51,12 +32,12 @@ log = logging.getLogger("mkdocs.hooks.translation_freshness")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_chinese_build(config) or page.file.generated_by is not None:
         return html
-    if edition_source(config, page.file.src_uri) is None:  # no translation: validate_content reports it
+    if edition_source(config, page.file.src_uri) is None:  # no translation: checks.py reports it
         return html
     recorded = page.meta.get(RECORD_KEY)
     english = Path(config.docs_dir) / page.file.src_uri
     if recorded is None or not english.is_file() or is_current(recorded, english):
-        return html  # a missing record is validate_content's to report
+        return html  # a missing record is for checks.py to report
     updated, known_from = english_updated(english)
     zh_label = source_label(config, page.file.src_uri, CHINESE)
     log.info(

@@ -296,3 +296,14 @@ def test_superseded_by_naming_no_notice_names_the_value_and_the_known_notices(pr
     line = line_number(project / "docs" / page, "superseded_by:")
     notice = page.split("/")[1]
     _only_line(build(project), f"docs/{page}:{line}", "'superseded_by' names unknown notice 'no-such-notice'", f"(known: {notice})")
+
+
+def test_closing_line_counts_the_problems_of_both_editions(project):
+    english, chinese = pages_of_kind(project, "provision")[:2]
+    set_key(project / "docs" / english, "applies_to", "[category-c]")
+    set_key(project / "docs_zh" / chinese, "applies_to", "[category-d]")
+    set_key(project / "docs_zh" / chinese, "number", "zero")
+    result = build(project)
+    assert len(problems(result)) == 3, "\n".join(problems(result))
+    last = result.stdout.strip().splitlines()[-1]  # MkDocs prints its closing line on stdout
+    assert last == "Aborted with 3 problems in the two editions together, each on a WARNING line above.", last

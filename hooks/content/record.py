@@ -7,7 +7,7 @@ English text again (`python -m tools.translations diff` uses it); line endings a
 normalised to LF first, so a Windows checkout computes the same hash as git.
 
 Used by hooks/translation_freshness.py (the notice and the build's report),
-hooks/validate_content.py (the format of the record) and tools/translations.py (the
+hooks/checks.py (the format of the record) and tools/translations.py (the
 `status`, `diff` and `mark` commands): the one place the hash is computed.
 """
 
