@@ -82,12 +82,12 @@ def traffic(site) -> Traffic:
 
 @pytest.fixture(scope="module")
 def context(browser, site, traffic):
-    yield from _recorded_context(browser, site, traffic, viewport=DESKTOP)
+    yield from recorded_context(browser, site, traffic, viewport=DESKTOP)
 
 
 @pytest.fixture(scope="module")
 def mobile_context(browser, site, traffic):
-    yield from _recorded_context(browser, site, traffic, **PHONE)
+    yield from recorded_context(browser, site, traffic, **PHONE)
 
 
 @pytest.fixture
@@ -193,7 +193,7 @@ class ServedSite:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
-def _recorded_context(browser, site, traffic, **options):
+def recorded_context(browser, site, traffic, **options):
     context = browser.new_context(base_url=site.origin, **options)
     context.set_default_timeout(TIMEOUT_MS)
     context.on("request", traffic.started)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import DESKTOP, Traffic, recorded_context
 from .site_ui import edition_of, search, visit
 
 pytestmark = pytest.mark.browser
@@ -17,10 +18,16 @@ QUERY = {"en": "work permit", "zh": "工作许可"}
 
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
-def test_search_downloads_only_the_editions_own_index(site, page, traffic, edition):
-    traffic.clear()
+def test_search_downloads_only_the_editions_own_index(site, browser, edition):
+    # A reader new to the site: a context that visited the other edition has that edition's
+    # offline copy (its search index included) saved, as it should.
+    traffic = Traffic(site.origin)
+    context = next(recorded_context(browser, site, traffic, viewport=DESKTOP))
+    page = context.new_page()
     visit(page, "/zh/" if edition == "zh" else "/")
     search(page, QUERY[edition])
+    page.wait_for_timeout(500)  # the service worker's saving of this edition, if it is under way
+    context.close()
     other = "zh" if edition == "en" else "en"
     assert site.url(INDEX[edition]) in traffic.requests, f"the {edition} edition never loaded its own index"
     assert site.url(INDEX[other]) not in traffic.requests, (
