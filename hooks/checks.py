@@ -13,7 +13,8 @@ Events (each runs in the English build and again in the Chinese one):
   no later code trusting the schema ends in a traceback.
 - on_page_content, priority -50: a provision page, as rendered, has its Reindeer View.
 - on_post_page: a built page that would load anything from another host is reported.
-- on_post_build: in the Chinese build, a strict run ends with the count of both editions' problems.
+- on_post_build: stylesheets that load anything from another host are reported; in the Chinese
+  build, a strict run ends with the count of both editions' problems.
 CONTRIBUTING.md ("Build messages and their fixes") lists every message.
 """
 
@@ -63,7 +64,7 @@ from content.schema import (
     zh_docs_dir,
 )
 from content.record import HASH_PATTERN, RECORD_KEY, page_uris
-from content.safety import content_problems, escape_page_title, external_resources, file_problems, front_matter_problems, yaml_error_line
+from content.safety import content_problems, css_external, escape_page_title, external_resources, file_problems, front_matter_problems, yaml_error_line
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -171,6 +172,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     _remove_link_filters()
+    if not is_chinese_build(config):  # the stylesheets are shared: checked once
+        for sheet in sorted(Path(config.site_dir).rglob("*.css")):
+            for url in css_external(sheet.read_text(encoding="utf-8", errors="replace")):
+                where = sheet.relative_to(config.site_dir).as_posix()
+                log.warning(f"{where}: the stylesheet would load {url} from another host; put the file in docs/assets/ and link it there")
     # MkDocs' own closing line counts the last build's warnings only, the Chinese edition's.
     total = _problems_counted()
     if is_chinese_build(config) and config.strict and total:
