@@ -6,6 +6,7 @@ Events:
 - on_files, priority -110 (after mkdocs-static-i18n's on_files at -100, which re-creates every
   file from docs/): points each page of the Chinese build at its docs_zh/ file, and
   "Edit this page" at the file staff edit.
+- on_env: compiled templates are kept between builds (a faster `mkdocs serve`).
 - on_template_context: the 404 page's language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
@@ -15,8 +16,10 @@ Events:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -32,6 +35,7 @@ from content.schema import (
     edition_prefix,
     edition_source,
     is_chinese_build,
+    project_dir,
     read_front_matter,
     source_label,
     zh_docs_dir,
@@ -64,6 +68,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.abs_src_path = str(zh_source)
             file.locale = CHINESE
     return files
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # Compiled templates kept between builds (Jinja's own cache, checked against each template's
+    # source): `mkdocs serve` rebuilds both editions on every save, and compiling Material's
+    # templates again was a third of each rebuild.
+    folder = Path(tempfile.gettempdir()) / f"ningbo-guide-templates-{hashlib.sha1(str(project_dir(config)).encode()).hexdigest()[:12]}"
+    folder.mkdir(exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
