@@ -16,7 +16,7 @@ import gzip
 import hashlib
 import json
 import logging
-from html.parser import HTMLParser
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
@@ -124,17 +124,18 @@ def precache_files(site: Path, prefix: str, skip: list[str]) -> list[str]:
     # Material reads the sitemap of each <link rel="alternate"> (overrides/main.html) on every
     # page; the shared root one and the edition's own.
     wanted |= {path for path in {SITEMAP, prefix + SITEMAP} if (site / path).is_file()}
+    workers = set()
     for page in pages:
         page_path = page.relative_to(site).as_posix()
-        references = _References()
-        references.feed(page.read_text(encoding="utf-8"))
-        for address in references.addresses:
+        addresses, worker = page_references(page.read_text(encoding="utf-8"))
+        for address in addresses:
             target = _site_path(page_path, address)
             if target and (site / target).is_file():
                 wanted.add(target)
-        if references.search_worker:
-            worker = _site_path(page_path, references.search_worker)
-            wanted |= {worker, *_lunr_files(worker, site / prefix / SEARCH_INDEX)}
+        if worker:
+            workers.add(_site_path(page_path, worker))
+    for worker in workers:  # the same worker on every page: its imports are read once
+        wanted |= {worker, *_lunr_files(worker, site / prefix / SEARCH_INDEX)}
     missing = sorted(path for path in wanted if not (site / path).is_file())
     if missing:
         raise ValueError(f"offline precache: files missing from the build: {', '.join(missing)}")
@@ -192,27 +193,19 @@ def _lunr_files(worker: str, index: Path) -> list[str]:
     return [(lunr / script).as_posix() for script in scripts]
 
 
-class _References(HTMLParser):
-    """The files a page makes the browser load, and Material's search worker (#__config)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.addresses: list[str] = []
-        self.search_worker: str | None = None
-        self._in_config = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "link" and set((attributes.get("rel") or "").split()) & LOADED_LINKS:
-            self.addresses.append(attributes.get("href") or "")
-        elif tag in ("script", "img") and attributes.get("src"):
-            self.addresses.append(attributes["src"])
-        self._in_config = tag == "script" and attributes.get("id") == "__config"
-
-    def handle_data(self, data):
-        if self._in_config:
-            self.search_worker = json.loads(data).get("search")
-            self._in_config = False
+def page_references(html: str) -> tuple[list[str], str | None]:
+    """The files a built page makes the browser load (<link> of a loading kind, <script src>,
+    <img src>), and the address of Material's search worker (in its #__config block)."""
+    addresses = []
+    for tag in _TAG.finditer(html):
+        attributes = {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(tag.group("attrs"))}
+        if tag.group("name").lower() == "link":
+            if set(attributes.get("rel", "").lower().split()) & LOADED_LINKS:
+                addresses.append(attributes.get("href", ""))
+        elif attributes.get("src"):
+            addresses.append(attributes["src"])
+    config = _CONFIG.search(html)
+    return addresses, json.loads(config.group(1)).get("search") if config else None
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -240,5 +233,9 @@ ICONS = (
     {"src": "assets/images/icon-512.png", "sizes": "512x512", "type": "image/png"},
 )
 LOADED_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "modulepreload", "preload"}
+# Tags whose addresses a page loads, their attributes, and Material's #__config block.
+_TAG = re.compile(r"<(?P<name>link|script|img)\b(?P<attrs>[^>]*)>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+_CONFIG = re.compile(r"<script\b[^>]*\bid=[\"']?__config\b[^>]*>(.*?)</script>", re.S | re.I)
 LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 _state: dict = {}
