@@ -29,8 +29,10 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/browser/conftest.py imports tests/conftest.py
 
-from tests.browser.site_ui import search  # noqa: E402 (after the path is set)
+from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 (after the path is set)
+from tests.browser.site_ui import search  # noqa: E402
 
 # --- main -------------------------------------------------------------------
 
@@ -157,16 +159,6 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 EDITION_ROOTS = {"en": "/", "zh": "/zh/"}
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# As tests/browser/conftest.py: no sandbox (root in a container), none of Chromium's own traffic.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 if __name__ == "__main__":
     sys.exit(main())
