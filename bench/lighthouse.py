@@ -107,8 +107,8 @@ def _build(site: Path, base: str) -> None:
 
 def _default_pages(site: Path) -> list[str]:
     """Home, the first provision page and the port-visa page, English then Chinese."""
-    provisions = sorted(p.parent.relative_to(site).as_posix() for p in (site / "provisions").rglob("index.html"))
-    provisions = [p for p in provisions if p != "provisions"]
+    # notices/<notice>/<provision>/index.html (the old provisions/ addresses are redirect pages)
+    provisions = sorted(p.parent.relative_to(site).as_posix() for p in (site / "notices").glob("*/*/index.html"))
     port_visa = sorted(
         p.parent.relative_to(site).as_posix()
         for p in site.rglob("index.html")
