@@ -29,8 +29,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from content.record import page_uris
 from content.schema import (
     CHINESE,
+    DEFAULT_LANGUAGE,
     LANGUAGES,
     edition_prefix,
     edition_source,
@@ -107,18 +109,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     # build (the index holds its entries only) and after it (both editions'). Each run writes
     # what it finds, so the last one leaves each edition its own index.
     site = Path(config.site_dir)
+    metas = {DEFAULT_LANGUAGE: front_matters(Path(config.docs_dir)), CHINESE: front_matters(zh_docs_dir(config))}
     merged = site / SEARCH_INDEX
     if merged.is_file():
         index = json.loads(merged.read_text(encoding="utf-8"))
         prefix = edition_prefix(CHINESE)
         english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
         chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
-        names = {language: also_called(config, language) for language in LANGUAGES}
-        english, chinese = with_also_called(english, names["en"]), with_also_called(chinese, names[CHINESE])
+        english = with_also_called(english, also_called(metas[DEFAULT_LANGUAGE]))
+        chinese = with_also_called(chinese, also_called(metas[CHINESE]))
         for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
-    _write_redirects(config, site)
+    _write_redirects(config, site, moved_pages(metas[DEFAULT_LANGUAGE]))
     sitemap = f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n" if config.site_url else ""
     _write(site / "robots.txt", f"User-agent: *\nAllow: /\n\n{sitemap}".rstrip("\n") + "\n")
 
@@ -126,27 +129,29 @@ def on_post_build(config: MkDocsConfig) -> None:
 # --- helpers ----------------------------------------------------------------
 
 
-def moved_pages(docs_dir: Path) -> dict[str, str]:
+def front_matters(folder: Path) -> dict[str, dict]:
+    """Each page's front matter in docs/ or docs_zh/, by path ('notices/x/apostille.md')."""
+    return {uri: read_front_matter((folder / uri).read_text(encoding="utf-8", errors="replace"))[1] for uri in page_uris(folder)}
+
+
+def moved_pages(metas: dict[str, dict]) -> dict[str, str]:
     """Old page path -> the page that now stands there, from every page's `moved_from`."""
     moved = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        _, meta = read_front_matter(path.read_text(encoding="utf-8", errors="replace"))
-        for old in meta.get("moved_from") or [] if isinstance(meta.get("moved_from"), list) else []:
+    for uri, meta in metas.items():
+        old_paths = meta.get("moved_from")
+        for old in old_paths if isinstance(old_paths, list) else []:
             if isinstance(old, str):
-                moved.setdefault(old, path.relative_to(docs_dir).as_posix())
+                moved.setdefault(old, uri)
     return moved
 
 
-def also_called(config: MkDocsConfig, language: str) -> dict[str, list[str]]:
+def also_called(metas: dict[str, dict]) -> dict[str, list[str]]:
     """Index location ('notices/x/apostille/') -> the page's `also_called` names, in one edition."""
-    folder = zh_docs_dir(config) if language == CHINESE else Path(config.docs_dir)
-    found = {}
-    for path in sorted(folder.rglob("*.md")):
-        _, meta = read_front_matter(path.read_text(encoding="utf-8", errors="replace"))
-        names = meta.get("also_called")
-        if isinstance(names, list):
-            found[page_url(path.relative_to(folder).as_posix())] = [str(name).strip() for name in names if str(name).strip()]
-    return found
+    return {
+        page_url(uri): [str(name).strip() for name in meta["also_called"] if str(name).strip()]
+        for uri, meta in metas.items()
+        if isinstance(meta.get("also_called"), list)
+    }
 
 
 def with_also_called(docs: list[dict], names: dict[str, list[str]]) -> list[dict]:
@@ -180,10 +185,10 @@ def page_url(src_uri: str) -> str:
     return f"{stem}/"
 
 
-def _write_redirects(config: MkDocsConfig, site: Path) -> None:
+def _write_redirects(config: MkDocsConfig, site: Path, moved: dict[str, str]) -> None:
     """A small page at each old address of each edition, sending the reader to the new one."""
     template = jinja2.Environment(autoescape=True, loader=config.theme.get_env().loader).get_template("redirect.html")
-    for old, new in moved_pages(Path(config.docs_dir)).items():
+    for old, new in moved.items():
         for language in LANGUAGES:
             old_url = edition_prefix(language) + page_url(old)
             target = "../" * old_url.count("/") + edition_prefix(language) + page_url(new)
