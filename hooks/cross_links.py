@@ -48,7 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri in cat.guides.values():
         files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV
     wanted = [tag for tag in AUDIENCES if cat.by_audience[tag] and tag not in cat.guides]
-    generated = [generated_page(config, f"{AUDIENCE_FOLDER}/{tag}.md") for tag in wanted if f"{AUDIENCE_FOLDER}/{tag}.md" not in files.src_uris]
+    generated = [generated_page(config, audience_src_uri(cat, tag)) for tag in wanted if audience_src_uri(cat, tag) not in files.src_uris]
     if (cat.guides or wanted) and AUDIENCE_INDEX not in files.src_uris:
         generated.append(generated_page(config, AUDIENCE_INDEX))
     for file in generated:
@@ -280,7 +280,8 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
 def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDocsConfig) -> str:
     """The pages for an audience, per notice in force (headed when there are several), then the rest."""
     blocks = []
-    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in in_force(cat)]
+    current = set(in_force(cat))
+    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in current]
     for notice_id, group in groupby(entries, key=lambda e: e.notice):
         if len(cat.notices) > 1:
             title = cat.notices[notice_id].title if notice_id else STRINGS[cat.language]["other_pages"]
