@@ -24,7 +24,7 @@ import difflib
 import logging
 import re
 from datetime import date, datetime
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import yaml
@@ -191,7 +191,15 @@ def on_build_error(error: Exception) -> None:
 
 
 def _read_page(path: Path, label: str, uri: str) -> dict:
-    """Everything the checks need from one source file, and the problems found reading it."""
+    """Everything the checks need from one source file, and the problems found reading it.
+
+    The record is shared, read-only: each English page is read by both editions' builds.
+    """
+    return _page_record(path.read_bytes(), label, uri)
+
+
+@lru_cache(maxsize=4096)
+def _page_record(raw: bytes, label: str, uri: str) -> dict:
     record = {
         "uri": uri,
         "label": label,
@@ -202,7 +210,6 @@ def _read_page(path: Path, label: str, uri: str) -> dict:
         "headings": [],
         "problems": [],
     }
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

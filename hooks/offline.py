@@ -16,7 +16,6 @@ import gzip
 import hashlib
 import json
 import logging
-import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
@@ -25,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from content.render import STRINGS
+from content.safety import start_tags
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
@@ -57,15 +57,20 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs at the end of the Chinese build and again after it, both times with the plugin's
     # language left at zh; each run writes every edition's files from what is on disk, so the
-    # last run leaves them all final without asking which run it is.
+    # last run leaves them all final without asking which run it is. A run that finds the site
+    # as the previous run left it has nothing to do.
+    site = Path(config.site_dir)
+    if _state.get("written") == _snapshot(site):
+        return
     languages = config.plugins["i18n"].build_languages
     for language in languages:
         prefix = _edition_prefix(config, language)
-        target = Path(config.site_dir) / prefix / MANIFEST
+        target = site / prefix / MANIFEST
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(web_manifest(language, prefix), ensure_ascii=False, indent=1), encoding="utf-8")
     if _state.get("workers"):
         _write_workers(config, languages)
+    _state["written"] = _snapshot(site)
 
 
 # --- helpers ----------------------------------------------------------------
@@ -88,6 +93,11 @@ def _write_workers(config: MkDocsConfig, languages: list[str]) -> None:
             f"Offline: the '{language}' edition precaches {len(files)} files, "
             f"{precache_size(site, files) / 1024:.0f} KB gzipped"
         )
+
+
+def _snapshot(site: Path) -> set:
+    """Each file of the built site with its size and time of change."""
+    return {(path, stat.st_size, stat.st_mtime_ns) for path in site.rglob("*") if (stat := path.stat())}
 
 
 def web_manifest(language: str, prefix: str) -> dict:
@@ -196,16 +206,15 @@ def _lunr_files(worker: str, index: Path) -> list[str]:
 def page_references(html: str) -> tuple[list[str], str | None]:
     """The files a built page makes the browser load (<link> of a loading kind, <script src>,
     <img src>), and the address of Material's search worker (in its #__config block)."""
-    addresses = []
-    for tag in _TAG.finditer(html):
-        attributes = {name.lower(): value.strip("\"'") for name, value in _ATTRIBUTE.findall(tag.group("attrs"))}
-        if tag.group("name").lower() == "link":
-            if set(attributes.get("rel", "").lower().split()) & LOADED_LINKS:
-                addresses.append(attributes.get("href", ""))
-        elif attributes.get("src"):
+    addresses, worker = [], None
+    for tag, attributes, text in start_tags(html):
+        if tag == "link" and set(attributes.get("rel", "").lower().split()) & LOADED_LINKS:
+            addresses.append(attributes.get("href", ""))
+        elif tag in ("script", "img") and attributes.get("src"):
             addresses.append(attributes["src"])
-    config = _CONFIG.search(html)
-    return addresses, json.loads(config.group(1)).get("search") if config else None
+        if tag == "script" and attributes.get("id") == "__config":
+            worker = json.loads(text).get("search")
+    return addresses, worker
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -234,8 +243,5 @@ ICONS = (
 )
 LOADED_LINKS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "modulepreload", "preload"}
 # Tags whose addresses a page loads, their attributes, and Material's #__config block.
-_TAG = re.compile(r"<(?P<name>link|script|img)\b(?P<attrs>[^>]*)>", re.I)
-_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-_CONFIG = re.compile(r"<script\b[^>]*\bid=[\"']?__config\b[^>]*>(.*?)</script>", re.S | re.I)
 LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 _state: dict = {}

@@ -282,6 +282,22 @@ def test_style_element_import_and_meta_refresh_are_external():
     assert safety.external_resources(page) == ["https://x.org/a.css", "https://evil.example/"]
 
 
+def test_addresses_a_browser_reads_as_another_host_are_external():
+    # The URL parser drops tabs and line breaks, reads "\\" as "/", and takes "http:host" as a host.
+    page = '<img src="\\\\x.org/a.png"><img src="/\t/x.org/b.png"><img src="http:x.org/c.png"><img src="&#47;/x.org/d.png">'
+    assert safety.external_resources(page) == ["\\\\x.org/a.png", "/\t/x.org/b.png", "http:x.org/c.png", "//x.org/d.png"]
+
+
+def test_tags_in_comments_and_scripts_load_nothing():
+    page = '<!-- <img src="https://x.org/a.png"> --><script>var s = \'<img src="https://x.org/b.png">\';</script><p>ok</p>'
+    assert safety.external_resources(page) == []
+
+
+def test_a_quote_inside_an_unquoted_value_does_not_hide_the_next_tag():
+    page = '<img alt=a"b><img src="https://x.org/c.png">'
+    assert safety.external_resources(page) == ["https://x.org/c.png"]
+
+
 def test_css_external_finds_url_and_import_but_not_comments():
     css = '/* url(https://old.org/x.png) */ @import url("//x.org/a.css"); a{background:url(../i.png)}'
     assert safety.css_external(css) == ["//x.org/a.css"]
