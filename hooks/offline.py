@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import logging
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
@@ -57,11 +58,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_post_build(config: MkDocsConfig) -> None:
     # Runs at the end of the Chinese build and again after it, both times with the plugin's
     # language left at zh; each run writes every edition's files from what is on disk, so the
-    # last run leaves them all final without asking which run it is. A run that finds the site
-    # as the previous run left it has nothing to do.
+    # last run leaves them all final without asking which run it is.
     site = Path(config.site_dir)
-    if _state.get("written") == _snapshot(site):
-        return
     languages = config.plugins["i18n"].build_languages
     for language in languages:
         prefix = _edition_prefix(config, language)
@@ -70,7 +68,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_text(json.dumps(web_manifest(language, prefix), ensure_ascii=False, indent=1), encoding="utf-8")
     if _state.get("workers"):
         _write_workers(config, languages)
-    _state["written"] = _snapshot(site)
 
 
 # --- helpers ----------------------------------------------------------------
@@ -93,11 +90,6 @@ def _write_workers(config: MkDocsConfig, languages: list[str]) -> None:
             f"Offline: the '{language}' edition precaches {len(files)} files, "
             f"{precache_size(site, files) / 1024:.0f} KB gzipped"
         )
-
-
-def _snapshot(site: Path) -> set:
-    """Each file of the built site with its size and time of change."""
-    return {(path, stat.st_size, stat.st_mtime_ns) for path in site.rglob("*") if (stat := path.stat())}
 
 
 def web_manifest(language: str, prefix: str) -> dict:
@@ -137,7 +129,7 @@ def precache_files(site: Path, prefix: str, skip: list[str]) -> list[str]:
     workers = set()
     for page in pages:
         page_path = page.relative_to(site).as_posix()
-        addresses, worker = page_references(page.read_text(encoding="utf-8"))
+        addresses, worker = _file_facts(page, *_stamp(page))[0]
         for address in addresses:
             target = _site_path(page_path, address)
             if target and (site / target).is_file():
@@ -170,7 +162,21 @@ def worker_script(source: str, site: Path, prefix: str, files: list[str], skip: 
 
 def precache_size(site: Path, files: list[str]) -> int:
     """Bytes of the precached files, each gzipped (as a host compresses them)."""
-    return sum(len(gzip.compress((site / path).read_bytes(), 6)) for path in files)
+    return sum(_file_facts(site / path, *_stamp(site / path))[1] for path in files)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+# Both post-build runs read the same finished pages: each file is read once while it is unchanged.
+@lru_cache(maxsize=None)
+def _file_facts(path: Path, mtime_ns: int, size: int) -> tuple[tuple[list[str], str | None] | None, int]:
+    """(page_references of an HTML page or None, gzipped size) of one built file."""
+    data = path.read_bytes()
+    references = page_references(data.decode("utf-8")) if path.suffix == ".html" else None
+    return references, len(gzip.compress(data, 6))
 
 
 def _address(path: str) -> str:
@@ -207,7 +213,7 @@ def page_references(html: str) -> tuple[list[str], str | None]:
     """The files a built page makes the browser load (<link> of a loading kind, <script src>,
     <img src>), and the address of Material's search worker (in its #__config block)."""
     addresses, worker = [], None
-    for tag, attributes, text in start_tags(html):
+    for tag, attributes, text in start_tags(html, only={"link", "script", "img"}):
         if tag == "link" and set(attributes.get("rel", "").lower().split()) & LOADED_LINKS:
             addresses.append(attributes.get("href", ""))
         elif tag in ("script", "img") and attributes.get("src"):
