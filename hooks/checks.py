@@ -247,14 +247,16 @@ def _body_problems(text: str, body_start: int, meta: dict, headings: list[tuple[
     for number, line in enumerate(lines, start=1):
         if PLACEHOLDER in line:
             what = line.split(PLACEHOLDER, 1)[1].strip(" .\"'*<>-]").strip() or "this text"
-            problems.append((number, f"placeholder left by the scaffold ({PLACEHOLDER} {what}); write the real text in its place"))
+            problems.append((number,
+                f"placeholder left by the scaffold ({PLACEHOLDER} {what}); write the real text in its place"))
         if number > body_start:
             for marker in _MARKER.findall(line):
                 if marker not in MARKERS:
                     known = ", ".join(f"<!-- {m} -->" for m in MARKERS)
                     problems.append((number, f"unknown marker <!-- {marker} -->; known markers: {known}"))
     if meta.get("kind") == "notice" and f"<!-- {CARDS_MARKER} -->" not in text:
-        problems.append((None, f"notice page has no <!-- {CARDS_MARKER} -->; put it where the list of the notice's provisions goes"))
+        problems.append((None,
+            f"notice page has no <!-- {CARDS_MARKER} -->; put it where the list of the notice's provisions goes"))
     if meta.get("kind") == "guide":
         ids = [anchor for anchor, _ in headings]
         missing = [section for section in GUIDE_SECTIONS if section not in ids]
@@ -262,7 +264,8 @@ def _body_problems(text: str, body_start: int, meta: dict, headings: list[tuple[
             problems.append((None, f"situation guide has no heading with the id {', '.join('#' + m for m in missing)}; "
                              f"a guide has these sections, in this order: {', '.join('#' + s for s in GUIDE_SECTIONS)}"))
         elif [anchor for anchor in ids if anchor in GUIDE_SECTIONS] != list(GUIDE_SECTIONS):
-            problems.append((None, f"situation guide sections are out of order; put them in this order: {', '.join('#' + s for s in GUIDE_SECTIONS)}"))
+            problems.append((None,
+                f"situation guide sections are out of order; put them in this order: {', '.join('#' + s for s in GUIDE_SECTIONS)}"))
     return problems
 
 
@@ -381,17 +384,13 @@ def _schema_problems(record: dict, config: MkDocsConfig) -> list:
     allowed = set(required) | set(OPTIONAL_KEYS.get(kind, ())) | set(ANY_KIND_OPTIONAL_KEYS) if known_kind else set(KEY_TYPES)
     for key in required:
         if key not in meta:
-            problems.append((record, None, f"front matter: '{key}' is missing" + (f" (a {kind} page needs it)" if known_kind else "")))
+            problems.append((record, None,
+                f"front matter: '{key}' is missing" + (f" (a {kind} page needs it)" if known_kind else "")))
     english_label = source_label(config, record["uri"], DEFAULT_LANGUAGE)
     if chinese and RECORD_KEY not in meta:
-        problems.append(
-            (
-                record,
-                None,
-                f"front matter: '{RECORD_KEY}' is missing; when this translation matches {english_label}, "
-                f"run: python -m tools.translations mark {record['label']}",
-            )
-        )
+        problems.append((record, None,
+            f"front matter: '{RECORD_KEY}' is missing; when this translation matches {english_label}, "
+            f"run: python -m tools.translations mark {record['label']}"))
     if not chinese and RECORD_KEY in meta:
         problems.append((record, (RECORD_KEY,), f"front matter: '{RECORD_KEY}' belongs in docs_zh/ pages only; remove it here"))
     for key, value in meta.items():
@@ -448,16 +447,12 @@ def _edition_problems(records: dict, fallbacks: dict) -> list:
             if not isinstance(item, str):
                 continue
             if item == meta.get("id"):
-                problems.append((record, ("related", index), f"front matter: 'related' names this page itself ('{item}'); remove it"))
+                problems.append((record, ("related", index),
+                    f"front matter: 'related' names this page itself ('{item}'); remove it"))
             elif item in kinds and item not in relatable:
-                problems.append(
-                    (
-                        record,
-                        ("related", index),
-                        f"front matter: 'related' names '{item}', a {' or '.join(sorted(map(str, kinds[item])))} page; only provision and "
-                        f"process pages can be related (known: {_describe_ids(relatable)})",
-                    )
-                )
+                problems.append((record, ("related", index),
+                    f"front matter: 'related' names '{item}', a {' or '.join(sorted(map(str, kinds[item])))} page; only provision and "
+                    f"process pages can be related (known: {_describe_ids(relatable)})"))
             elif item not in kinds:
                 problems.append(
                     (record, ("related", index), f"front matter: 'related' names unknown id '{item}' (known: {_describe_ids(relatable)})")
@@ -474,25 +469,15 @@ def _edition_problems(records: dict, fallbacks: dict) -> list:
                 for name in _term_names(term):
                     owner = names_seen.setdefault(name.casefold(), term_id)
                     if owner != term_id:
-                        problems.append(
-                            (
-                                record,
-                                ("terms", index),
-                                f"glossary name '{name}' belongs to both '{owner}' and '{term_id}'; a name links to one entry only, "
-                                "so keep it under one term",
-                            )
-                        )
+                        problems.append((record, ("terms", index),
+                            f"glossary name '{name}' belongs to both '{owner}' and '{term_id}'; a name links to one entry only, "
+                            "so keep it under one term"))
             named = term.get("provisions")
             for position, item in enumerate(named if isinstance(named, list) else []):
                 if isinstance(item, str) and item not in provisions:
-                    problems.append(
-                        (
-                            record,
-                            ("terms", index, "provisions", position),
-                            f"glossary term '{term_id}': 'provisions' names unknown provision id '{item}' "
-                            f"(known: {_describe_ids(provisions)})",
-                        )
-                    )
+                    problems.append((record, ("terms", index, "provisions", position),
+                        f"glossary term '{term_id}': 'provisions' names unknown provision id '{item}' "
+                        f"(known: {_describe_ids(provisions)})"))
     return problems
 
 
@@ -508,25 +493,32 @@ def _notice_problems(records: dict, kinds: dict) -> list:
         if kind == "notice":
             status, newer = meta.get("status"), meta.get("superseded_by")
             if status == "superseded" and newer is None:
-                problems.append((record, ("status",), "front matter: a superseded notice needs 'superseded_by: <id of the notice that replaces it>'"))
+                problems.append((record, ("status",),
+                    "front matter: a superseded notice needs 'superseded_by: <id of the notice that replaces it>'"))
             if newer is not None and status != "superseded":
-                problems.append((record, ("superseded_by",), f"front matter: 'superseded_by' goes with 'status: superseded' (status is {_show(status)}); remove one"))
+                problems.append((record, ("superseded_by",),
+                    f"front matter: 'superseded_by' goes with 'status: superseded' (status is {_show(status)}); remove one"))
             if isinstance(newer, str) and newer not in notices:
-                problems.append((record, ("superseded_by",), f"front matter: 'superseded_by' names unknown notice '{newer}' (known: {', '.join(notices) or 'none'})"))
+                problems.append((record, ("superseded_by",),
+                    f"front matter: 'superseded_by' names unknown notice '{newer}' (known: {', '.join(notices) or 'none'})"))
             if isinstance(meta.get("id"), str) and uri != f"{NOTICES_FOLDER}/{meta['id']}/index.md":
-                problems.append((record, ("id",), f"a notice page belongs at {NOTICES_FOLDER}/{meta['id']}/index.md; move it there, or change its id"))
+                problems.append((record, ("id",),
+                    f"a notice page belongs at {NOTICES_FOLDER}/{meta['id']}/index.md; move it there, or change its id"))
         if kind != "provision":
             continue
         notice = meta.get("notice")
         if isinstance(notice, str) and notice not in notices:
-            problems.append((record, ("notice",), f"front matter: 'notice' names unknown notice '{notice}' (known: {', '.join(notices) or 'none'})"))
+            problems.append((record, ("notice",),
+                f"front matter: 'notice' names unknown notice '{notice}' (known: {', '.join(notices) or 'none'})"))
         elif isinstance(notice, str) and not uri.startswith(f"{NOTICES_FOLDER}/{notice}/"):
-            problems.append((record, ("notice",), f"a provision of notice '{notice}' belongs in {NOTICES_FOLDER}/{notice}/; move the page there (and in the other edition)"))
+            problems.append((record, ("notice",),
+                f"a provision of notice '{notice}' belongs in {NOTICES_FOLDER}/{notice}/; move the page there (and in the other edition)"))
         number = meta.get("number")
         if isinstance(notice, str) and isinstance(number, int):
             first = numbers.setdefault((notice, number), record)
             if first is not record:
-                problems.append((record, ("number",), f"front matter: number {number} is already used in notice '{notice}' by {first['label']}; give each provision its own number"))
+                problems.append((record, ("number",),
+                    f"front matter: number {number} is already used in notice '{notice}' by {first['label']}; give each provision its own number"))
     return problems
 
 
@@ -536,23 +528,13 @@ def _translation_problems(chinese: dict, english: dict, config: MkDocsConfig) ->
     for uri in sorted(english):
         if uri not in chinese:
             zh_label = source_label(config, uri, CHINESE)
-            problems.append(
-                (
-                    english[uri],
-                    None,
-                    f"no Chinese translation; copy it to {zh_label}, translate it, then run: python -m tools.translations mark {zh_label}",
-                )
-            )
+            problems.append((english[uri], None,
+                f"no Chinese translation; copy it to {zh_label}, translate it, then run: python -m tools.translations mark {zh_label}"))
     for uri in page_uris(zh_docs_dir(config)):
         if uri not in english:
             orphan = {"label": source_label(config, uri, CHINESE), "lines": {}}
-            problems.append(
-                (
-                    orphan,
-                    None,
-                    f"no English page {source_label(config, uri, DEFAULT_LANGUAGE)}; add it, or move this file to the path of its English page",
-                )
-            )
+            problems.append((orphan, None,
+                f"no English page {source_label(config, uri, DEFAULT_LANGUAGE)}; add it, or move this file to the path of its English page"))
     for uri in sorted(set(chinese) & set(english)):
         problems += _pair_problems(chinese[uri], english[uri])
     return problems
@@ -575,14 +557,9 @@ def _pair_problems(zh: dict, en: dict) -> list:
             if any(_CHECKS[KEY_TYPES[key]](key, value) for value in (zh_value, en_value) if value is not None):
                 continue  # a value of the wrong type or with an unknown tag is reported as such
             if zh_value != en_value:
-                problems.append(
-                    (
-                        zh,
-                        (key,),
-                        f"front matter: '{key}' is {_show(zh_value)} here but {_show(en_value)} in {en['label']}; "
-                        f"a page has the same {key} in both editions",
-                    )
-                )
+                problems.append((zh, (key,),
+                    f"front matter: '{key}' is {_show(zh_value)} here but {_show(en_value)} in {en['label']}; "
+                    f"a page has the same {key} in both editions"))
         zh_terms = {term.get("id"): index for index, term in _terms(zh_meta)}
         en_terms = {term.get("id"): index for index, term in _terms(en_meta)}
         for term_id in en_terms.keys() - zh_terms.keys():
@@ -596,22 +573,12 @@ def _pair_problems(zh: dict, en: dict) -> list:
     zh_ids = dict(reversed(zh["headings"]))
     en_ids = dict(reversed(en["headings"]))
     for anchor in en_ids.keys() - zh_ids.keys():
-        problems.append(
-            (
-                zh,
-                None,
-                f"heading id '#{anchor}' of {en['label']}:{en_ids[anchor]} is missing here; "
-                f"give the translated heading the same id: '## 标题 {{ #{anchor} }}'",
-            )
-        )
+        problems.append((zh, None,
+            f"heading id '#{anchor}' of {en['label']}:{en_ids[anchor]} is missing here; "
+            f"give the translated heading the same id: '## 标题 {{ #{anchor} }}'"))
     for anchor in zh_ids.keys() - en_ids.keys():
-        problems.append(
-            (
-                zh,
-                zh_ids[anchor],
-                f"heading id '#{anchor}' is not in {en['label']}; a translated heading keeps the English heading's id",
-            )
-        )
+        problems.append((zh, zh_ids[anchor],
+            f"heading id '#{anchor}' is not in {en['label']}; a translated heading keeps the English heading's id"))
     return problems
 
 
@@ -628,117 +595,40 @@ def _wrong_shape(key: object, value: object) -> bool:
     return any(path == (key,) for path, _ in _CHECKS[KEY_TYPES[key]](key, value))
 
 
-def _check_text(key: str, value: object) -> list:
-    if isinstance(value, str) and value.strip():
-        return []
-    return [((key,), f"'{key}' must be text, got {_show(value)}")]
+def _must(ok, message: str):
+    """A value check: [] when ok(value), else one problem, `message` with {key} and {value} filled in."""
+    return lambda key, value: [] if ok(value) else [((key,), message.format(key=key, value=_show(value)))]
 
 
-def _check_id(key: str, value: object) -> list:
-    if isinstance(value, str) and re.fullmatch(ID_PATTERN, value):
-        return []
-    return [((key,), f"'{key}' must be lower-case letters, digits and hyphens, like 'provision-2', got {_show(value)}")]
+def _one_of(choices):
+    return _must(lambda value: isinstance(value, str) and value in choices, "'{key}' is {value}, not one of: " + ", ".join(choices))
 
 
-def _check_kind(key: str, value: object) -> list:
-    if isinstance(value, str) and value in KIND_KEYS:
-        return []
-    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(KIND_KEYS)}")]
+def _list_of(ok, message: str, item_message: str):
+    """A list check: one problem if the value is no list, else one per item that is not ok(item)."""
+    def check(key, value):
+        if not isinstance(value, list):
+            return [((key,), message.format(key=key, value=_show(value)))]
+        return [((key, index), item_message.format(key=key, value=_show(item))) for index, item in enumerate(value) if not ok(item)]
+    return check
 
 
-def _check_date(key: str, value: object) -> list:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return []
-    return [((key,), f"'{key}' must be a date written YYYY-MM-DD, like 2023-12-25, got {_show(value)}")]
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
-def _check_number(key: str, value: object) -> list:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-        return []
-    return [((key,), f"'{key}' must be a whole number from 1, got {_show(value)}")]
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and bool(re.fullmatch(ID_PATTERN, value))
 
 
-def _check_bilingual(key: str, value: object) -> list:
-    if isinstance(value, dict) and set(value) == {"en", "zh"} and all(_check_text(k, v) == [] for k, v in value.items()):
-        return []
-    return [((key,), f"'{key}' must have two indented lines, 'en: <English>' and 'zh: <中文>', got {_show(value)}")]
+def _is_search(value: object) -> bool:
+    return (isinstance(value, dict) and set(value) <= {"exclude", "boost"} and isinstance(value.get("exclude", False), bool)
+            and isinstance(value.get("boost", 1), (int, float)))
 
 
-def _check_audiences(key: str, value: object) -> list:
-    return _check_list(key, value, AUDIENCES, "tag")
-
-
-def _check_related(key: str, value: object) -> list:
-    if not isinstance(value, list):
-        return [((key,), f"'{key}' must be a list of page ids, like [provision-2, provision-4], got {_show(value)}")]
-    return [((key, index), f"'{key}' must list page ids, got {_show(item)}") for index, item in enumerate(value) if not isinstance(item, str)]
-
-
-def _check_change(key: str, value: object) -> list:
-    if isinstance(value, str) and value in CHANGES:
-        return []
-    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(CHANGES)}")]
-
-
-def _check_hash(key: str, value: object) -> list:
-    if isinstance(value, str) and HASH_PATTERN.fullmatch(value):
-        return []
-    return [
-        (
-            (key,),
-            f"'{key}' is {_show(value)}, not a hash written by the translations tool; "
-            "run: python -m tools.translations mark <this file>",
-        )
-    ]
-
-
-def _check_status(key: str, value: object) -> list:
-    if isinstance(value, str) and value in STATUSES:
-        return []
-    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(STATUSES)}")]
-
-
-def _check_url(key: str, value: object) -> list:
-    if isinstance(value, str) and re.fullmatch(r"https://[^\s\"'<>]+", value):
-        return []
-    return [((key,), f"'{key}' must be an address starting with https://, got {_show(value)}")]
-
-
-def _check_audience(key: str, value: object) -> list:
-    if isinstance(value, str) and value in AUDIENCES:
-        return []
-    return [((key,), f"'{key}' is {_show(value)}, not one of: {', '.join(AUDIENCES)}")]
-
-
-def _check_paths(key: str, value: object) -> list:
-    if not isinstance(value, list):
-        return [((key,), f"'{key}' must be a list of old page paths, like [provisions/apostille.md], got {_show(value)}")]
-    return [
-        ((key, index), f"'{key}' must list old page paths ending in .md, like provisions/apostille.md, got {_show(item)}")
-        for index, item in enumerate(value)
-        if not (isinstance(item, str) and re.fullmatch(r"[a-z0-9][a-z0-9/_-]*\.md", item) and ".." not in item)
-    ]
-
-
-def _check_texts(key: str, value: object) -> list:
-    if isinstance(value, list) and value and all(isinstance(item, str) and item.strip() for item in value):
-        return []
-    return [((key,), f"'{key}' must be a list of names, like [port visa, 口岸签证], got {_show(value)}")]
-
-
-def _check_hide(key: str, value: object) -> list:
-    return _check_list(key, value, HIDE_VALUES, "value")
-
-
-def _check_search(key: str, value: object) -> list:
-    if (
-        isinstance(value, dict)
-        and set(value) <= {"exclude", "boost"}
-        and isinstance(value.get("exclude", False), bool)
-        and isinstance(value.get("boost", 1), (int, float))
-    ):
-        return []
-    return [((key,), f"'{key}' may only hold 'exclude: true' or 'boost: <number>', got {_show(value)}")]
+def _choices(allowed, noun: str):
+    return _list_of(lambda item: item in allowed, f"'{{key}}' must be a list like [{', '.join(list(allowed)[:2])}], got {{value}}",
+                    f"'{{key}}' has unknown {noun} {{value}} (allowed: {', '.join(allowed)})")
 
 
 def _check_terms(key: str, value: object) -> list:
@@ -755,7 +645,7 @@ def _check_terms(key: str, value: object) -> list:
         problems += [
             ((key, index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(allowed)})") for part in term if part not in allowed
         ]
-        checks = {"id": _check_id, "en": _check_text, "zh": _check_text, "meaning": _check_text}
+        checks = {"id": _CHECKS["id"], "en": _CHECKS["text"], "zh": _CHECKS["text"], "meaning": _CHECKS["text"]}
         for part, check in checks.items():
             if part in term:
                 problems += [((key, index) + path, f"{name}: {text}") for path, text in check(part, term[part])]
@@ -764,16 +654,6 @@ def _check_terms(key: str, value: object) -> list:
             if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
                 problems.append(((key, index, part), f"{name}: '{part}' must be a list like [one, two], got {_show(items)}"))
     return problems
-
-
-def _check_list(key: str, value: object, allowed, noun: str) -> list:
-    if not isinstance(value, list):
-        return [((key,), f"'{key}' must be a list like [{', '.join(list(allowed)[:2])}], got {_show(value)}")]
-    return [
-        ((key, index), f"'{key}' has unknown {noun} {_show(item)} (allowed: {', '.join(allowed)})")
-        for index, item in enumerate(value)
-        if item not in allowed
-    ]
 
 
 # --- helpers: reporting -----------------------------------------------------
@@ -938,25 +818,34 @@ _ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s#{}]+)")
 # A class attribute that holds REINDEER_VIEW among its classes.
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 _CHECKS = {
-    "id": _check_id,
-    "kind": _check_kind,
-    "text": _check_text,
-    "date": _check_date,
-    "number": _check_number,
-    "bilingual": _check_bilingual,
-    "audiences": _check_audiences,
-    "related": _check_related,
-    "change": _check_change,
-    "hash": _check_hash,
-    "hide": _check_hide,
-    "search": _check_search,
+    "id": _must(_is_id, "'{key}' must be lower-case letters, digits and hyphens, like 'provision-2', got {value}"),
+    "kind": _one_of(KIND_KEYS),
+    "text": _must(_is_text, "'{key}' must be text, got {value}"),
+    "date": _must(lambda value: isinstance(value, date) and not isinstance(value, datetime),
+                  "'{key}' must be a date written YYYY-MM-DD, like 2023-12-25, got {value}"),
+    "number": _must(lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1,
+                    "'{key}' must be a whole number from 1, got {value}"),
+    "bilingual": _must(lambda value: isinstance(value, dict) and set(value) == {"en", "zh"} and all(map(_is_text, value.values())),
+                       "'{key}' must have two indented lines, 'en: <English>' and 'zh: <中文>', got {value}"),
+    "audiences": _choices(AUDIENCES, "tag"),
+    "related": _list_of(lambda item: isinstance(item, str), "'{key}' must be a list of page ids, like [provision-2, provision-4], got {value}",
+                        "'{key}' must list page ids, got {value}"),
+    "change": _one_of(CHANGES),
+    "hash": _must(lambda value: isinstance(value, str) and bool(HASH_PATTERN.fullmatch(value)),
+                  "'{key}' is {value}, not a hash written by the translations tool; run: python -m tools.translations mark <this file>"),
+    "hide": _choices(HIDE_VALUES, "value"),
+    "search": _must(_is_search, "'{key}' may only hold 'exclude: true' or 'boost: <number>', got {value}"),
     "terms": _check_terms,
-    "status": _check_status,
-    "notice_id": _check_id,
-    "url": _check_url,
-    "audience": _check_audience,
-    "paths": _check_paths,
-    "texts": _check_texts,
+    "status": _one_of(STATUSES),
+    "notice_id": _must(_is_id, "'{key}' must be lower-case letters, digits and hyphens, like 'provision-2', got {value}"),
+    "url": _must(lambda value: isinstance(value, str) and bool(re.fullmatch(r"https://[^\s\"'<>]+", value)),
+                 "'{key}' must be an address starting with https://, got {value}"),
+    "audience": _one_of(AUDIENCES),
+    "paths": _list_of(lambda item: isinstance(item, str) and bool(re.fullmatch(r"[a-z0-9][a-z0-9/_-]*\.md", item)) and ".." not in item,
+                      "'{key}' must be a list of old page paths, like [provisions/apostille.md], got {value}",
+                      "'{key}' must list old page paths ending in .md, like provisions/apostille.md, got {value}"),
+    "texts": _must(lambda value: isinstance(value, list) and bool(value) and all(map(_is_text, value)),
+                   "'{key}' must be a list of names, like [port visa, 口岸签证], got {value}"),
 }
 CARDS_MARKER = MARKERS[0]
 _MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")
