@@ -125,8 +125,8 @@ def start_tags(page_html: str, only: set | None = None):
     `only`), names lower-case, values unescaped; text is the content of a script, style,
     textarea or title element, else None.
 
-    A regex scan, many times faster than html.parser over a large site, that reads tags as a
-    browser does: nothing inside a comment, and no tags inside those four elements.
+    A regex scan (about three times as fast as html.parser) that reads tags as a browser
+    does: nothing inside a comment, and no tags inside those four elements.
     """
     position = 0
     while match := START_TAG.search(page_html, position):
