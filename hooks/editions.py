@@ -4,14 +4,15 @@ Events:
 - on_config: checks, once, every assumption this project makes about mkdocs-static-i18n and
   Material (see ASSUMPTIONS), and fails the build naming the versions it was written for.
 - on_files, priority -110 (after mkdocs-static-i18n's on_files at -100, which re-creates every
-  file from docs/): points each page of the Chinese build at its docs_zh/ file, and
-  "Edit this page" at the file staff edit.
+  file from docs/): checks the attributes the plugin gives its files; points each page of the
+  Chinese build at its docs_zh/ file, and "Edit this page" at the file staff edit.
 - on_env: compiled templates are kept between builds (a faster `mkdocs serve`).
 - on_template_context: the 404 page's language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
   the Chinese edition and writes one search index for both): splits the index per edition (each
-  page's `also_called` names join its title there, so search finds it by them), writes the redirects of moved pages (front matter `moved_from`) and robots.txt.
+  page's `also_called` names join its title there, so search finds it by them), writes the
+  redirects of moved pages (front matter `moved_from`) and robots.txt.
 """
 
 from __future__ import annotations
@@ -48,20 +49,16 @@ from content.schema import (
 
 def on_config(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
-    broken = [what for what, holds in ASSUMPTIONS.items() if not holds(i18n, config)]
-    if broken:
-        raise PluginError(
-            "hooks/editions.py was written for mkdocs-static-i18n 1.3 and mkdocs-material 9 "
-            f"(installed: {version('mkdocs-static-i18n')}, {version('mkdocs-material')}); "
-            f"no longer true: {'; '.join(broken)}. Check the plugin's changes before upgrading."
-        )
+    _require([what for what, holds in ASSUMPTIONS.items() if not holds(i18n, config)])
 
 
 # After mkdocs-static-i18n (-100): it replaces every File object in its on_files.
 @event_priority(-110)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = files.documentation_pages()
+    _require([FILE_ASSUMPTION] if pages and not all(hasattr(pages[0], name) for name in I18N_FILE_ATTRIBUTES) else [])
     chinese = is_chinese_build(config)
-    for file in files.documentation_pages():
+    for file in pages:
         if file.generated_by is not None:
             continue
         file.edit_uri = source_label(config, file.src_uri)
@@ -196,6 +193,15 @@ def _write_redirects(config: MkDocsConfig, site: Path, moved: dict[str, str]) ->
             _write(site / old_url / "index.html", html)
 
 
+def _require(broken: list[str]) -> None:
+    if broken:
+        raise PluginError(
+            "hooks/editions.py was written for mkdocs-static-i18n 1.3 and mkdocs-material 9 "
+            f"(installed: {version('mkdocs-static-i18n')}, {version('mkdocs-material')}); "
+            f"no longer true: {'; '.join(broken)}. Check the plugin's changes before upgrading."
+        )
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -208,14 +214,17 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # What this project relies on, each checked at start-up (on_config).
 ASSUMPTIONS = {
     "the i18n plugin is configured as 'i18n'": lambda i18n, config: i18n is not None,
-    "the plugin's current_language, build_languages and i18n_files_per_language exist": lambda i18n, config: all(
-        hasattr(i18n, name) for name in ("current_language", "build_languages", "i18n_files_per_language")
+    "the plugin's current_language, default_language, build_languages and i18n_files_per_language exist": lambda i18n, config: all(
+        hasattr(i18n, name) for name in ("current_language", "default_language", "build_languages", "i18n_files_per_language")
     ),
     "its languages are en (default) and zh, in docs_structure 'suffix'": lambda i18n, config: (
         [language.locale for language in i18n.config.languages] == list(LANGUAGES) and i18n.config.docs_structure == "suffix"
     ),
     "its on_files, on_nav and on_post_build run at priority -100": lambda i18n, config: all(
-        getattr(getattr(type(i18n), name), "mkdocs_priority", None) == -100 for name in ("on_files", "on_nav", "on_post_build")
+        getattr(getattr(type(i18n), name, None), "mkdocs_priority", None) == -100 for name in ("on_files", "on_nav", "on_post_build")
     ),
     "Material's search plugin is on and writes search/search_index.json": lambda i18n, config: "material/search" in config.plugins,
 }
+# Checked in on_files, the first time the plugin's files exist: cross_links.py gives its generated pages the same.
+I18N_FILE_ATTRIBUTES = ("alternates", "locale", "locale_alternate_of", "localization", "norm_src_uri")
+FILE_ASSUMPTION = f"the plugin's files carry {', '.join(I18N_FILE_ATTRIBUTES)}"

@@ -142,3 +142,34 @@ def test_the_chinese_404_page_offers_both_edition_homes(built_site):
     soup = built_site.html("zh/404.html")
     links = {link["hreflang"]: link["href"] for link in soup.select("a.md-select__link[hreflang]")}
     assert links == {"en": "/", "zh": "/zh/"}, f"a reader lost on a Chinese address is offered {links}"
+
+
+# --- what the hooks assume about mkdocs-static-i18n ---------------------------------
+
+
+def test_start_up_stops_when_the_i18n_plugin_lacks_what_the_hooks_use(monkeypatch):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    import editions
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    editions.on_config(config)  # the installed plugin holds every assumption
+    i18n = config.plugins["i18n"]
+    older = type("OlderI18n", (), {"current_language": None, "default_language": "en", "config": i18n.config})()
+    monkeypatch.setitem(config.plugins, "i18n", older)
+    with pytest.raises(PluginError, match=r"mkdocs-static-i18n.*no longer true: the plugin's current_language.*; its on_files"):
+        editions.on_config(config)
+
+
+def test_start_up_stops_when_the_plugins_files_lack_their_language_attributes():
+    import pytest
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.files import File, Files
+
+    import editions
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plain = Files([File("index.md", src_dir=config.docs_dir, dest_dir=config.site_dir, use_directory_urls=True)])
+    with pytest.raises(PluginError, match="the plugin's files carry alternates"):
+        editions.on_files(plain, config)
