@@ -6,12 +6,12 @@ Events (each runs in the English build and again in the Chinese one):
   both editions' problems starts.
 - on_files, priority -120 (after mkdocs-static-i18n at -100 and editions.py at -110, so each
   page is checked in the file it is built from): front matter against content/schema.py, page
-  bodies and files against content/safety.py, ids, notices, related pages, glossary terms; in the
-  Chinese build also the pairs of pages (same keys, heading ids, terms, translation records).
+  bodies and files against content/safety.py (a provision has its Reindeer View), ids, notices,
+  related pages, glossary terms; in the Chinese build also the pairs of pages (same keys,
+  heading ids, terms, translation records).
 - on_env, priority -100: every page is read, none rendered: titles become escaped text.
 - on_page_markdown, priority 100: a value of the wrong type, already reported, is dropped, so
   no later code trusting the schema ends in a traceback.
-- on_page_content, priority -50: a provision page, as rendered, has its Reindeer View.
 - on_post_page: a built page that would load anything from another host is reported.
 - on_post_build: stylesheets that load anything from another host are reported; in the Chinese
   build, a strict run ends with the count of both editions' problems.
@@ -130,27 +130,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-# Late, after other hooks' content changes at the default priority.
-@event_priority(-50)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is not None or page.meta.get("kind") != "provision":
-        return html
-    if edition_source(config, page.file.src_uri) is None:  # English fallback, checked in its own build
-        return html
-    label = source_label(config, page.file.src_uri)
-    if REINDEER_VIEW not in _toc_ids(page.toc):
-        log.warning(
-            f"{label}: provision page has no Reindeer View heading; "
-            f"add one with the id '{REINDEER_VIEW}': '## Reindeer View {{ #{REINDEER_VIEW} }}'"
-        )
-    if not _VIEW_BLOCK_CLASS.search(html):
-        log.warning(
-            f"{label}: provision page has no Reindeer View block; "
-            f'put the view inside <div class="{REINDEER_VIEW}" markdown> ... </div>'
-        )
-    return html
-
-
 # Late among on_env handlers, so any other sees the titles as written.
 @event_priority(-100)
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -241,7 +220,7 @@ def _page_record(raw: bytes, label: str, uri: str) -> dict:
 
 
 def _body_problems(text: str, body_start: int, meta: dict, headings: list[tuple[str, int]]) -> list:
-    """Markers, scaffold placeholders, and the sections a situation guide must have."""
+    """Markers, scaffold placeholders, a provision's Reindeer View, and the sections a situation guide must have."""
     problems = []
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
@@ -257,6 +236,11 @@ def _body_problems(text: str, body_start: int, meta: dict, headings: list[tuple[
     if meta.get("kind") == "notice" and f"<!-- {CARDS_MARKER} -->" not in text:
         problems.append((None,
             f"notice page has no <!-- {CARDS_MARKER} -->; put it where the list of the notice's provisions goes"))
+    if meta.get("kind") == "provision" and REINDEER_VIEW not in [anchor for anchor, _ in headings]:
+        problems.append((None, f"provision page has no Reindeer View heading; add one with the id '{REINDEER_VIEW}': "
+                         f"'## Reindeer View {{ #{REINDEER_VIEW} }}'"))
+    if meta.get("kind") == "provision" and not _VIEW_BLOCK_CLASS.search(text):
+        problems.append((None, f'provision page has no Reindeer View block; put the view inside <div class="{REINDEER_VIEW}" markdown> ... </div>'))
     if meta.get("kind") == "guide":
         ids = [anchor for anchor, _ in headings]
         missing = [section for section in GUIDE_SECTIONS if section not in ids]
@@ -358,14 +342,6 @@ def _heading_ids(text: str, body_start: int) -> list[tuple[str, int]]:
         if fence is None and (heading := _HEADING.match(line)):
             found += [(anchor, number) for anchor in _ATTRIBUTE_ID.findall(heading.group("attributes"))]
     return found
-
-
-def _toc_ids(toc) -> set[str]:
-    ids = set()
-    for item in toc:
-        ids.add(item.id)
-        ids |= _toc_ids(item.children)
-    return ids
 
 
 # --- helpers: checks --------------------------------------------------------

@@ -16,8 +16,8 @@
         --all marks every Chinese page: only after reviewing them all.
 
 The build reports outdated translations too (INFO lines) and shows Chinese readers a
-notice; it does not fail on them (hooks/translation_freshness.py says why). The
-version is a hash computed in one place, hooks/translation_record.py.
+notice; it does not fail on them (hooks/translations.py says why). The version is a
+hash computed in one place, hooks/content/record.py.
 
 For other tools: mark_translated(zh_path) marks one page and returns the hash.
 """
@@ -25,24 +25,19 @@ For other tools: mark_translated(zh_path) marks one page and returns the hash.
 from __future__ import annotations
 
 import argparse
+import codecs
 import difflib
+import re
 import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from mkdocs.utils.meta import get_data  # noqa: E402
+from mkdocs.utils.meta import YAML_RE, get_data  # noqa: E402
 
 from content.schema import ZH_DOCS_DIR_NAME  # noqa: E402
-from content.record import (  # noqa: E402
-    RECORD_KEY,
-    english_text_at,
-    english_updated,
-    is_current,
-    page_uris,
-    record_translation,
-)
+from content.record import RECORD_KEY, english_hash, english_updated, git, is_current, page_uris  # noqa: E402
 
 # --- command ----------------------------------------------------------------
 
@@ -110,6 +105,35 @@ def translation_status(project: Path = PROJECT) -> list[tuple[str, str, str]]:
 
 
 # --- helpers ----------------------------------------------------------------
+
+
+def english_text_at(recorded: str, folder: Path) -> str | None:
+    """The English text a translation was made from, if git still has it."""
+    return git(folder, "cat-file", "blob", recorded, strip=False)
+
+
+def record_translation(zh_path: Path, english_path: Path) -> str:
+    """Write the English page's current hash into a Chinese page's front matter.
+
+    Replaces an existing `translated_from` line or adds one at the end of the
+    front matter; keeps everything else (encoding mark, line endings) as it was.
+    Raises ValueError when the Chinese page has no front matter.
+    """
+    value = english_hash(english_path)
+    raw = zh_path.read_bytes()
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    text = raw[len(bom):].decode("utf-8").replace("\r\n", "\n")
+    match = YAML_RE.match(text)
+    if match is None:
+        raise ValueError("it has no front matter (the '---' block at the top); add it first")
+    block = match.group(1)
+    line = f'{RECORD_KEY}: "{value}"\n'
+    existing = re.compile(rf"^{RECORD_KEY}[ \t]*:.*\n", re.MULTILINE)
+    block = existing.sub(line, block, count=1) if existing.search(block) else block + line
+    text = text[: match.start(1)] + block + text[match.end(1):]
+    zh_path.write_bytes(bom + text.replace("\n", newline).encode("utf-8"))
+    return value
 
 
 def _print_status() -> int:

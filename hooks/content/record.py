@@ -6,14 +6,13 @@ the translation was last checked. A git blob id, so `git cat-file -p <hash>` sho
 English text again (`python -m tools.translations diff` uses it); line endings are
 normalised to LF first, so a Windows checkout computes the same hash as git.
 
-Used by hooks/translation_freshness.py (the notice and the build's report),
-hooks/checks.py (the format of the record) and tools/translations.py (the
-`status`, `diff` and `mark` commands): the one place the hash is computed.
+Used by hooks/translations.py (the notice and the build's report), hooks/checks.py
+(the format of the record) and tools/translations.py (the `status`, `diff` and
+`mark` commands, which also write the record): the one place the hash is computed.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 import subprocess
@@ -56,9 +55,9 @@ def english_updated(english_path: Path) -> tuple[date, str]:
     modification date.
     """
     folder, name = english_path.parent, english_path.name
-    changes = _git(folder, "status", "--porcelain", "--", name)
+    changes = git(folder, "status", "--porcelain", "--", name)
     if changes == "":
-        committed = _git(folder, "log", "-1", "--format=%cd", "--date=short", "--", name)
+        committed = git(folder, "log", "-1", "--format=%cd", "--date=short", "--", name)
         if committed:
             try:
                 return date.fromisoformat(committed), "git"
@@ -67,41 +66,12 @@ def english_updated(english_path: Path) -> tuple[date, str]:
     return date.fromtimestamp(english_path.stat().st_mtime), "file"
 
 
-def english_text_at(recorded: str, folder: Path) -> str | None:
-    """The English text a translation was made from, if git still has it."""
-    return _git(folder, "cat-file", "blob", recorded, strip=False)
-
-
-def record_translation(zh_path: Path, english_path: Path) -> str:
-    """Write the English page's current hash into a Chinese page's front matter.
-
-    Replaces an existing `translated_from` line or adds one at the end of the
-    front matter; keeps everything else (encoding mark, line endings) as it was.
-    Raises ValueError when the Chinese page has no front matter.
-    """
-    value = english_hash(english_path)
-    raw = zh_path.read_bytes()
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    newline = "\r\n" if b"\r\n" in raw else "\n"
-    text = raw[len(bom):].decode("utf-8").replace("\r\n", "\n")
-    match = YAML_RE.match(text)
-    if match is None:
-        raise ValueError("it has no front matter (the '---' block at the top); add it first")
-    block = match.group(1)
-    line = f'{RECORD_KEY}: "{value}"\n'
-    existing = re.compile(rf"^{RECORD_KEY}[ \t]*:.*\n", re.MULTILINE)
-    block = existing.sub(line, block, count=1) if existing.search(block) else block + line
-    text = text[: match.start(1)] + block + text[match.end(1):]
-    zh_path.write_bytes(bom + text.replace("\n", newline).encode("utf-8"))
-    return value
-
-
 def _blob_id(path: Path) -> str:
     data = path.read_bytes().replace(b"\r\n", b"\n")
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
-def _git(folder: Path, *args: str, strip: bool = True) -> str | None:
+def git(folder: Path, *args: str, strip: bool = True) -> str | None:
     """Output of a git command run in `folder`, or None when git is missing or fails."""
     try:
         result = subprocess.run(["git", *args], cwd=folder, capture_output=True, timeout=30)
