@@ -436,8 +436,6 @@ def _classes(tag: str) -> list[str]:
     return next(value for value in match.groups() if value is not None).split() if match else []
 
 
-
-
 # --- data -------------------------------------------------------------------
 
 AUDIENCE_INDEX = f"{AUDIENCE_FOLDER}/index.md"
@@ -456,41 +454,10 @@ _H1 = re.compile(r"^# .*$", re.M)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _VERB_BEFORE = re.compile(r"\b(?:to|can|could|may|might|must|shall|should|will|would|you|they|we|I)\s+$", re.I)
 
-SKIP_TAGS = frozenset(
-    {
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "a",
-        "code",
-        "kbd",
-        "samp",
-        "abbr",
-        "button",
-        "select",
-        "summary",
-        "title",
-        "noscript",
-    }
-)
-SKIP_CLASSES = frozenset(
-    {
-        "official-text",
-        "reindeer-view",
-        "view-excerpt",
-        "cross-links",
-        "admonition-title",
-        "headerlink",
-        "glossary-term",
-        "no-glossary",
-    }
-)
-VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-)
+SKIP_TAGS = frozenset("h1 h2 h3 h4 h5 h6 a code kbd samp abbr button select summary title noscript".split())
+SKIP_CLASSES = frozenset("official-text reindeer-view view-excerpt cross-links admonition-title headerlink glossary-term "
+                         "no-glossary".split())
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # A comment, doctype, a raw block (script, style, pre, textarea, svg, math: skipped whole), or one tag.
 _TOKEN = re.compile(
     r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
