@@ -298,6 +298,12 @@ def test_a_quote_inside_an_unquoted_value_does_not_hide_the_next_tag():
     assert safety.external_resources(page) == ["https://x.org/c.png"]
 
 
+def test_css_escapes_do_not_hide_another_host():
+    css = 'a{background:url("\\2f\\2fx.org/a.png")} @import "\\68ttps://x.org/b.css";'
+    assert safety.css_external(css) == ["//x.org/a.png", "https://x.org/b.css"]
+    assert safety.css_external('a{content:"\\FFFFFF"}') == []  # no code point: read as U+FFFD, no traceback
+
+
 def test_css_external_finds_url_and_import_but_not_comments():
     css = '/* url(https://old.org/x.png) */ @import url("//x.org/a.css"); a{background:url(../i.png)}'
     assert safety.css_external(css) == ["//x.org/a.css"]

@@ -149,8 +149,9 @@ def start_tags(page_html: str, only: set | None = None):
 
 
 def css_external(css_text: str) -> list:
-    """URLs on another host in a stylesheet: url(...) and @import."""
+    """URLs on another host in a stylesheet: url(...) and @import, CSS escapes (\\2f) read first."""
     css_text = re.sub(r"/\*.*?\*/", "", css_text, flags=re.S)
+    css_text = CSS_ESCAPE.sub(_css_unescape, css_text)
     urls = [match.group(2) for match in CSS_URL.finditer(css_text)]
     urls += [match.group(2) for match in CSS_IMPORT.finditer(css_text)]
     return [url.strip() for url in urls if _is_external(url.strip())]
@@ -320,6 +321,13 @@ def _url_problems(url: str, image: bool) -> list:
     return []
 
 
+def _css_unescape(match: re.Match) -> str:
+    if match.group(2):
+        return match.group(2)
+    code = int(match.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"  # as CSS reads it
+
+
 def _is_external(url: str) -> bool:
     """As a browser's URL parser reads it: leading controls and spaces, tabs and line breaks dropped, "\\" read as "/"."""
     plain = re.sub(r"^[\x00-\x20]+|[\t\n\r]", "", url).replace("\\", "/")
@@ -399,4 +407,5 @@ START_TAG = re.compile(
 ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 RAW_TEXT_TAGS = {"script", "style", "textarea", "title"}
 CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|([^\n0-9a-fA-F]))")
 CSS_IMPORT = re.compile(r"@import\s+(['\"])(.*?)\1", re.I)
