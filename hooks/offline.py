@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import logging
+import shutil
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
@@ -137,11 +138,29 @@ def precache_files(site: Path, prefix: str, skip: list[str]) -> list[str]:
         if worker:
             workers.add(_site_path(page_path, worker))
     for worker in workers:  # the same worker on every page: its imports are read once
-        wanted |= {worker, *_lunr_files(worker, site / prefix / SEARCH_INDEX)}
+        wanted |= set(search_scripts(site, prefix, worker))
     missing = sorted(path for path in wanted if not (site / path).is_file())
     if missing:
         raise ValueError(f"offline precache: files missing from the build: {', '.join(missing)}")
     return sorted(wanted)
+
+
+def search_scripts(site: Path, prefix: str, worker: str) -> list[str]:
+    """Material's search worker and the lunr files it imports, where this edition loads them.
+
+    A worker script is fetched for a client of its own, which the service worker whose scope
+    holds the script's address serves (Service Worker spec, "non-subresource request"), not
+    the worker of the page that starts it. An edition in a folder (zh/) therefore gets a copy
+    of the scripts inside it, which its own worker serves offline; overrides/main.html points
+    its pages at the copy whenever the site has workers."""
+    scripts = [worker, *_lunr_files(worker, site / prefix / SEARCH_INDEX)]
+    if not prefix:
+        return scripts
+    for script in scripts:
+        copy = site / prefix / script
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site / script, copy)
+    return [prefix + script for script in scripts]
 
 
 def worker_script(source: str, site: Path, prefix: str, files: list[str], skip: list[str]) -> str:

@@ -53,6 +53,14 @@ def test_chinese_precache_holds_its_pages_and_index_and_shared_assets_only(built
     assert not outside, f"the Chinese worker would cache English files: {outside}"
 
 
+def test_chinese_search_scripts_lie_inside_the_chinese_workers_scope(built_site):
+    """A worker script is served by the service worker whose scope holds its own address, not
+    by the page's: the Chinese worker (scope zh/) can serve only a copy inside zh/."""
+    scripts = [path for path in precache(built_site, "zh/") if "/workers/search." in path or "/lunr/" in path]
+    assert len(scripts) >= 2, f"the Chinese precache has no search worker and lunr files: {scripts}"
+    assert all(path.startswith("zh/assets/javascripts/") for path in scripts), scripts
+
+
 @pytest.mark.parametrize("language", EDITIONS)
 def test_precache_is_every_page_and_small(built_site, language):
     prefix = EDITIONS[language]
