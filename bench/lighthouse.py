@@ -12,8 +12,8 @@ What it does, in order:
    http.server does not compress, which no real host does either);
 4. runs Lighthouse with Chromium (CHROME_PATH, default /usr/bin/chromium), mobile
    form factor and Lighthouse's default simulated slow-4G throttling;
-5. prints one table of the four category scores, the failing audits of any page
-   below 100, and writes the JSON reports to test-artifacts/lighthouse/.
+5. prints one table of the four category scores and Total Blocking Time (medians), the
+   failing audits of any page below 100, and writes the JSON reports to test-artifacts/lighthouse/.
 
 Node is needed here only; the project's test command never runs this.
 Performance scores drop when the machine is busy: run it on a quiet machine and
@@ -171,7 +171,9 @@ def _audit(lighthouse: Path, url: str, runs: int) -> dict:
     scores = {
         c: round(statistics.median(r["categories"][c]["score"] * 100 for r in reports)) for c in CATEGORIES
     }
-    return {"scores": scores, "failing": _failing_audits(reports[-1])}
+    # Total Blocking Time, the main thread's long tasks: what an extra script costs first.
+    tbt = statistics.median(r["audits"]["total-blocking-time"]["numericValue"] for r in reports)
+    return {"scores": scores, "tbt_ms": round(tbt), "failing": _failing_audits(reports[-1])}
 
 
 def _failing_audits(report: dict) -> list[str]:
@@ -186,9 +188,10 @@ def _failing_audits(report: dict) -> list[str]:
 
 def _print_table(results: dict) -> None:
     width = max(len(p or "/") for p in results) + 2
-    print(f"{'page':<{width}}" + "".join(f"{c:>16}" for c in CATEGORIES))
+    print(f"{'page':<{width}}" + "".join(f"{c:>16}" for c in CATEGORIES) + f"{'TBT ms':>10}")
     for page, result in results.items():
-        print(f"{page or '/':<{width}}" + "".join(f"{result['scores'][c]:>16}" for c in CATEGORIES))
+        scores = "".join(f"{result['scores'][c]:>16}" for c in CATEGORIES)
+        print(f"{page or '/':<{width}}{scores}{result['tbt_ms']:>10}")
     for page, result in results.items():
         if result["failing"]:
             print(f"\n{page or '/'}:")

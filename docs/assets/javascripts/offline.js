@@ -1,6 +1,7 @@
 // At the border (issue #17): the guide offline, and the official text shown to an officer.
 // - Registers this edition's service worker, named by <meta name="offline-worker"> (the
-//   build writes it; `mkdocs serve` does not, so a preview never registers one). Without
+//   build writes it; `mkdocs serve` does not, so a preview never registers one), after the
+//   page's load event, when the browser is idle. Without
 //   navigator.serviceWorker (WeChat on iOS) nothing happens and the site works as before.
 // - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
 //   it was saved, in a banner.
@@ -45,12 +46,25 @@
 
   // --- the service worker --------------------------------------------------
 
+  // Registered once the page has loaded and the browser is idle: the worker's first saving
+  // of the edition then never competes with the page the reader opened.
   var worker = meta("offline-worker");
   if (worker && "serviceWorker" in navigator) {
-    var url = new URL(worker, document.baseURI);
-    navigator.serviceWorker.register(url.href, { scope: new URL("./", url).href }).catch(function (error) {
-      console.warn("The offline copy is not available:", error);
+    afterLoad(function () {
+      var url = new URL(worker, document.baseURI);
+      navigator.serviceWorker.register(url.href, { scope: new URL("./", url).href }).catch(function (error) {
+        console.warn("The offline copy is not available:", error);
+      });
     });
+  }
+
+  function afterLoad(run) {
+    var idle = window.requestIdleCallback || function (task) { setTimeout(task, 0); };
+    if (document.readyState === "complete") {
+      idle(run, { timeout: 5000 });
+    } else {
+      window.addEventListener("load", function () { idle(run, { timeout: 5000 }); }, { once: true });
+    }
   }
 
   // --- a page from the cache -----------------------------------------------
@@ -71,8 +85,8 @@
   // --- show to an official -------------------------------------------------
 
   var opener = document.querySelector(".official-view-opener");
-  var official = document.querySelector(".official-text");
-  if (opener && official && official.querySelector('blockquote[lang="zh"]')) {
+  var official = opener && document.querySelector(".official-text");
+  if (official && official.querySelector('blockquote[lang="zh"]')) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button md-button--primary official-view-button";
