@@ -4,16 +4,15 @@ Events: on_page_content (default priority; Chinese build only; nothing depends o
 A docs_zh/ page records in `translated_from` which version of its English page it translates
 (content/record.py). When the English page has changed since, the page gets a notice under its
 title with the date of the change and a link to the English page, and the build logs one INFO
-line with the command that marks the translation current. It does not fail the build: an
-urgent English fix can be published at once (README, "The hooks").
+line with the command that marks the translation current (the notice:
+overrides/partials/lists/translation-outdated.html, its words in content/strings.yml). It does
+not fail the build: an urgent English fix can be published at once (README, "The hooks").
 """
 
 from __future__ import annotations
 
-import html as html_text
 import logging
 import re
-from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from content.schema import CHINESE, DEFAULT_LANGUAGE, edition_prefix, edition_source, is_chinese_build, source_label
 from content.record import RECORD_KEY, english_updated, is_current
+from content.render import render
 
 log = logging.getLogger("mkdocs.hooks.translation_freshness")
 
@@ -45,7 +45,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         f"changed on {updated.isoformat()} ({SOURCE_OF_DATE[known_from]}); after updating the translation, "
         f"run: python -m tools.translations mark {zh_label}"
     )
-    return _with_notice(html, _notice(updated, _english_url(page)))
+    notice = render("translation-outdated", page.file, files, config, updated=updated, original_href=_english_url(page))
+    return _with_notice(html, notice.strip())
 
 
 # --- helpers ----------------------------------------------------------------
@@ -55,15 +56,6 @@ def _english_url(page: Page) -> str:
     """Relative link from a Chinese page to the English page of the same path."""
     english_url = page.url.removeprefix(edition_prefix(CHINESE))
     return get_relative_url(english_url, page.url)
-
-
-def _notice(updated: date, english_href: str) -> str:
-    when = f"{updated.year}年{updated.month}月{updated.day}日"
-    return NOTICE.format(
-        iso=updated.isoformat(),
-        when=when,
-        href=html_text.escape(english_href, quote=True),
-    )
 
 
 def _with_notice(html: str, notice: str) -> str:
@@ -78,11 +70,3 @@ def _with_notice(html: str, notice: str) -> str:
 
 SOURCE_OF_DATE = {"git": "date of its last git commit", "file": "file modification date"}
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
-# Material's admonition look; kept out of the search index (data-search-exclude).
-NOTICE = (
-    '<div class="admonition warning translation-outdated" role="note" data-search-exclude>'
-    '<p class="admonition-title">译文可能不是最新版本</p>'
-    '<p>英文原文已于<time datetime="{iso}">{when}</time>更新，本页中文译文可能尚未同步。'
-    '最新内容请参阅<a href="{href}" hreflang="en">英文原文</a>。</p>'
-    "</div>"
-)
