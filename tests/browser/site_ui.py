@@ -91,7 +91,10 @@ def take_suggestion(page: Page) -> list[str]:
     """Tap the "Did you mean" query, as a reader does; the paths of the results it brings, best first."""
     button = page.locator(".did-you-mean__query")
     query = button.text_content()
-    button.click()
+    if page.evaluate("matchMedia('(pointer: coarse)').matches"):
+        button.tap()  # a phone: a touch, not a mouse click
+    else:
+        button.click()
     expect(page.locator("input.md-search__input")).to_have_value(query)
     expect(
         page.locator(".did-you-mean"), f"tapping the suggestion {query!r} never ran its search"

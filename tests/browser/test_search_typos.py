@@ -92,6 +92,14 @@ def test_typo_finds_answer_through_the_suggestion(edition_pages, page_ids, editi
     assert not errors[edition], f"the {edition} edition logged errors: {errors[edition]}"
 
 
+def test_suggestion_can_be_tapped_on_a_phone(mobile_page, page_ids):
+    visit(mobile_page, "/")
+    assert search(mobile_page, TYPO["en"]) == []
+    assert suggestion(mobile_page), f"on a phone, {TYPO['en']!r} shows no suggestion"
+    found = [page_ids.get(path, path) for path in take_suggestion(mobile_page)]
+    assert found[:1] == [BENCH[("en", TYPO["en"])]], f"on a phone, the tapped suggestion shows {found[:3]} first"
+
+
 @pytest.mark.parametrize("edition", HOME)
 def test_suggestion_speaks_the_editions_language(edition_pages, edition):
     tabs, _ = edition_pages
