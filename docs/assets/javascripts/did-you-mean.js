@@ -21,7 +21,7 @@
   }
   var button = box.querySelector(".did-you-mean__query");
   var nothing = config.translations && config.translations["search.result.none"];
-  var vocabulary = null;  // a promise of {separator, words: Map word -> count}, or of null
+  var vocabulary = null;  // a promise of {words: Map word -> count}, or of null (no index)
   var shown = null;  // the query the suggestion was made for
 
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
