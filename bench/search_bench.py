@@ -3,9 +3,13 @@
 Builds the site (or takes a built one with --site), serves it on 127.0.0.1, types
 every query of bench/search_queries.yml into its edition's search box in headless
 Chromium, as tests/browser/site_ui.py does, and maps each result URL to its
-page's front-matter id (the <meta name="page-id"> of the built page). Prints, per
-edition: % of queries whose answer is first, % within the first three, the
-queries with no results, and the bytes of the edition's search index.
+page's front-matter id (the <meta name="page-id"> of the built page). A query that
+finds nothing and shows a "Did you mean" suggestion (assets/javascripts/did-you-mean.js)
+is tapped through, as a reader would, and scored by the results of the suggestion:
+a typo counts as found only that way. Prints, per edition: % of queries whose answer
+is first, % within the first three, the queries with no results (none even through a
+suggestion), those found through a suggestion, and the bytes of the edition's search
+index.
 
     .venv/bin/python bench/search_bench.py [--site DIR] [--misses] [--json]
 """
@@ -32,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # tests/browser/conftest.py imports tests/conftest.py
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 (after the path is set)
-from tests.browser.site_ui import search  # noqa: E402
+from tests.browser.site_ui import search, suggestion, take_suggestion  # noqa: E402
 
 # --- main -------------------------------------------------------------------
 
@@ -108,8 +112,13 @@ def run_queries(site: Path, origin: str, queries: list[dict]) -> list[dict]:
             page = context.new_page()
             page.goto(home)
             for query in (q for q in queries if q["edition"] == edition):
-                found = [ids.get(path, path) for path in search(page, query["query"])]
-                results.append({**query, "found": found})
+                paths, suggested = search(page, query["query"]), None
+                if not paths:
+                    suggested = suggestion(page)
+                    if suggested:
+                        paths = take_suggestion(page)
+                found = [ids.get(path, path) for path in paths]
+                results.append({**query, "found": found, "suggested": suggested})
             page.close()
         browser.close()
     return results
@@ -126,6 +135,7 @@ def summarise(site: Path, results: list[dict]) -> dict:
             "first_pct": round(100 * first / len(mine), 1),
             "top3_pct": round(100 * top3 / len(mine), 1),
             "no_results": [r["query"] for r in mine if not r["found"]],
+            "through_suggestion": {r["query"]: r["suggested"] for r in mine if r["suggested"]},
             "index_bytes": (site / home.strip("/") / "search" / "search_index.json").stat().st_size,
         }
     return report
@@ -140,12 +150,15 @@ def print_report(report: dict, results: list[dict], *, misses: bool) -> None:
         )
         for query in figures["no_results"]:
             print(f"    nothing for {query!r}")
+        for query, suggested in figures["through_suggestion"].items():
+            print(f"    nothing for {query!r} until its suggestion {suggested!r} was tapped (scored by that search)")
     if misses:
         print("\nAnswer not first:")
         for r in results:
             if r["found"][:1] != [r["answer"]]:
                 rank = r["found"].index(r["answer"]) + 1 if r["answer"] in r["found"] else "-"
-                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}: wants {r['answer']} (rank {rank}), got {r['found'][:3]}")
+                via = f" (after tapping {r['suggested']!r})" if r["suggested"] else ""
+                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}{via}: wants {r['answer']} (rank {rank}), got {r['found'][:3]}")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

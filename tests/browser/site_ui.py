@@ -1,7 +1,7 @@
 """What the browser tests know about our site and Material's UI.
 
-Editions and page paths, and how a reader operates the widgets: search, the
-language selector. Each helper acts as a person would (click, hover, type) and
+Editions and page paths, and how a reader operates the widgets: search and its
+"Did you mean" line, the language selector. Each helper acts as a person would (click, hover, type) and
 waits for what a person would wait for (results shown, a page opened), never a
 fixed time.
 """
@@ -71,6 +71,34 @@ def search(page: Page, query: str) -> list[str]:
     field.fill(query)
     field.press("End")
     expect(meta, f"search for {query!r} never answered").not_to_have_text(placeholder)
+    return [urlsplit(href).path for href in _result_links(page)]
+
+
+def suggestion(page: Page) -> str | None:
+    """After `search`: the corrected query of the "Did you mean" line under it, or None.
+
+    Waits until docs/assets/javascripts/did-you-mean.js has decided for the query in the
+    box (its data-query), which after a search that found nothing takes the fetch of the
+    search index.
+    """
+    line = page.locator(".did-you-mean")
+    query = page.locator("input.md-search__input").input_value()
+    expect(line, f"the did-you-mean script never considered {query!r}").to_have_attribute("data-query", query)
+    return line.locator(".did-you-mean__query").text_content() if line.is_visible() else None
+
+
+def take_suggestion(page: Page) -> list[str]:
+    """Tap the "Did you mean" query, as a reader does; the paths of the results it brings, best first."""
+    button = page.locator(".did-you-mean__query")
+    query = button.text_content()
+    if page.evaluate("matchMedia('(pointer: coarse)').matches"):
+        button.tap()  # a phone: a touch, not a mouse click
+    else:
+        button.click()
+    expect(page.locator("input.md-search__input")).to_have_value(query)
+    expect(
+        page.locator(".did-you-mean"), f"tapping the suggestion {query!r} never ran its search"
+    ).to_have_attribute("data-query", query)
     return [urlsplit(href).path for href in _result_links(page)]
 
 

@@ -26,7 +26,7 @@ from conftest import ROOT, BuiltSite, mkdocs_env, run_strict_build
 from project_copy import copy_project, replace_once
 
 from .conftest import DESKTOP, ServedSite, SiteHandler, SiteServer, Traffic
-from .site_ui import search, visit
+from .site_ui import search, suggestion, take_suggestion, visit
 
 pytestmark = pytest.mark.browser
 
@@ -109,6 +109,18 @@ def test_search_answers_offline(fresh_context, edition):
     go_offline(fresh_context, tab)
     visit(tab, HOME[edition] + "faq/")
     assert search(tab, QUERY[edition]), f"offline, searching {QUERY[edition]!r} in the {edition} edition finds nothing"
+
+
+def test_typo_suggestion_works_offline(fresh_context):
+    """The worker saved did-you-mean.js and the index it reads: offline, a typo still finds its page."""
+    tab = fresh_context.new_page()
+    visit(tab, "/")
+    wait_for_worker(tab)
+    fresh_context.set_offline(True)
+    visit(tab, "/faq/")
+    assert search(tab, "apostolle") == []
+    assert suggestion(tab) == "apostille", "offline, a misspelt search shows no 'Did you mean'"
+    assert take_suggestion(tab), "offline, the suggestion's search finds nothing"
 
 
 def test_english_worker_leaves_the_chinese_edition_alone(fresh_context):

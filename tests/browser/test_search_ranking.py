@@ -5,8 +5,9 @@ it): for each, the first result of the edition's own search box must be the page
 answers it, named by its front-matter id (<meta name="page-id">), so the test holds when
 URLs move. The subset is chosen from queries the real build answers today: questions,
 Chinese questions without spaces, other spellings and names, an English term in the
-Chinese edition. With every `search: boost` removed from the front matter, 6 of these 20
-fail (checked when the test was written).
+Chinese edition. With every `search: boost` removed from the front matter, 6 of the first 20
+fail (checked when the test was written). The two questions on provisions 5 and 7 were added
+when those pages' headings and openings took up the readers' words (issue #18).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ CHECKED = [
     ("en", "Can I extend my work and residence permit online?"),
     ("en", "Can I hand in my degree certificate later?"),
     ("en", "Who writes the Reindeer Views?"),
+    ("en", "Must I resubmit my criminal record when I switch jobs?"),
+    ("en", "Can my family get Chinese lessons?"),
     ("zh", "海牙认证"),
     ("zh", "还需要领事认证吗"),
     ("zh", "同岗位转聘要重新交无犯罪记录吗"),
