@@ -111,15 +111,16 @@ def test_search_answers_offline(fresh_context, edition):
     assert search(tab, QUERY[edition]), f"offline, searching {QUERY[edition]!r} in the {edition} edition finds nothing"
 
 
-def test_typo_suggestion_works_offline(fresh_context):
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_typo_suggestion_works_offline(fresh_context, edition):
     """The worker saved did-you-mean.js and the index it reads: offline, a typo still finds its page."""
     tab = fresh_context.new_page()
-    visit(tab, "/")
+    visit(tab, HOME[edition])
     wait_for_worker(tab)
-    fresh_context.set_offline(True)
-    visit(tab, "/faq/")
-    assert search(tab, "apostolle") == []
-    assert suggestion(tab) == "apostille", "offline, a misspelt search shows no 'Did you mean'"
+    go_offline(fresh_context, tab)
+    visit(tab, HOME[edition] + "faq/")
+    assert search(tab, TYPO[edition]) == []
+    assert suggestion(tab) == "apostille", f"offline, a misspelt search in the {edition} edition shows no 'Did you mean'"
     assert take_suggestion(tab), "offline, the suggestion's search finds nothing"
 
 
@@ -298,5 +299,6 @@ HOME = {"en": "/", "zh": "/zh/"}
 BANNER = {"en": "Offline copy saved on", "zh": "离线副本，保存于"}
 SHOW = {"en": "Show to an official", "zh": "出示给工作人员"}
 QUERY = {"en": "apostille", "zh": "海牙"}
+TYPO = {"en": "apostolle", "zh": "apostelle"}
 FAQ_H1 = {"en": "# Frequently asked questions", "zh": "# 常见问题"}
 SECOND_BUILD_MARK = " (second build)"
