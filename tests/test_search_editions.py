@@ -56,7 +56,7 @@ def test_chinese_pages_point_material_at_their_edition_root(built_site):
     for page in built_site.pages("zh"):
         soup = built_site.html(str(page.relative_to(built_site.root)))
         scripts = [script.get_text() for script in soup.find_all("script") if not script.get("src")]
-        assert any('"/zh/"' in text and "__config" in text for text in scripts), (
-            f"{page}: Chinese search would load the English index"
-        )
+        config = [text for text in scripts if "__config" in text and "j.base" in text]
+        assert config and '"zh/"' in config[0], f"{page}: Chinese search would load the English index"
+        assert "j.search=j.base+" in config[0], f"{page}: offline, Chinese search would need the English worker"
 

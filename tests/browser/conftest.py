@@ -75,6 +75,18 @@ def site(tmp_path_factory):
     server.server_close()
 
 
+@pytest.fixture(scope="session")
+def page_ids(site) -> dict[str, str]:
+    """URL path of every built page -> its front-matter id (<meta name="page-id">): search tests name
+    pages by id, so they hold when URLs move."""
+    ids = {}
+    for path in site.paths():
+        meta = site.html(path).find("meta", attrs={"name": "page-id"})
+        if meta is not None:
+            ids[path] = meta["content"]
+    return ids
+
+
 @pytest.fixture(scope="module")
 def traffic(site) -> Traffic:
     return Traffic(site.origin)

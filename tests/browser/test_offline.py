@@ -103,22 +103,14 @@ def test_edition_opens_offline_after_one_visit(site, fresh_context, edition):
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
 def test_search_answers_offline(fresh_context, edition):
-    tab = fresh_context.new_page()
-    visit(tab, HOME[edition])
-    wait_for_worker(tab)
-    go_offline(fresh_context, tab)
-    visit(tab, HOME[edition] + "faq/")
+    tab = offline_faq(fresh_context, edition)
     assert search(tab, QUERY[edition]), f"offline, searching {QUERY[edition]!r} in the {edition} edition finds nothing"
 
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
 def test_typo_suggestion_works_offline(fresh_context, edition):
     """The worker saved did-you-mean.js and the index it reads: offline, a typo still finds its page."""
-    tab = fresh_context.new_page()
-    visit(tab, HOME[edition])
-    wait_for_worker(tab)
-    go_offline(fresh_context, tab)
-    visit(tab, HOME[edition] + "faq/")
+    tab = offline_faq(fresh_context, edition)
     assert search(tab, TYPO[edition]) == []
     assert suggestion(tab) == "apostille", f"offline, a misspelt search in the {edition} edition shows no 'Did you mean'"
     assert take_suggestion(tab), "offline, the suggestion's search finds nothing"
@@ -248,6 +240,16 @@ def open_context(browser, origin: str):
     traffic = Traffic(origin)
     context.on("request", lambda request: traffic.is_local(request.url) or traffic.foreign.append(request.url))
     return context, traffic
+
+
+def offline_faq(context, edition: str):
+    """A tab that visited the edition's home page online, then opened its FAQ offline."""
+    tab = context.new_page()
+    visit(tab, HOME[edition])
+    wait_for_worker(tab)
+    go_offline(context, tab)
+    visit(tab, HOME[edition] + "faq/")
+    return tab
 
 
 def go_offline(context, tab) -> None:

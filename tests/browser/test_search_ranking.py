@@ -57,17 +57,6 @@ def answers() -> dict[tuple[str, str], str]:
 
 
 @pytest.fixture(scope="module")
-def page_ids(site) -> dict[str, str]:
-    """URL path of every built page -> its front-matter id."""
-    ids = {}
-    for path in site.paths():
-        meta = site.html(path).find("meta", attrs={"name": "page-id"})
-        if meta is not None:
-            ids[path] = meta["content"]
-    return ids
-
-
-@pytest.fixture(scope="module")
 def edition_pages(context):
     """One open tab per edition, kept for the module: the index loads once per edition."""
     tabs = {}

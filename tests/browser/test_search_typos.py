@@ -49,17 +49,6 @@ NO_NEAR_WORD = "xyzzyqwerty"
 
 
 @pytest.fixture(scope="module")
-def page_ids(site) -> dict[str, str]:
-    """URL path of every built page -> its front-matter id."""
-    ids = {}
-    for path in site.paths():
-        meta = site.html(path).find("meta", attrs={"name": "page-id"})
-        if meta is not None:
-            ids[path] = meta["content"]
-    return ids
-
-
-@pytest.fixture(scope="module")
 def edition_pages(context):
     """One open tab per edition, kept for the module, each recording the page's errors."""
     tabs, errors = {}, {}
