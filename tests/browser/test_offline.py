@@ -213,6 +213,12 @@ def test_show_view_puts_chinese_text_first(site, page, edition):
     texts = view.locator(".official-view__body")
     expect(texts).to_have_count(2)
     assert texts.evaluate_all("nodes => nodes.map(n => n.lang)") == ["zh", "en"], "the Chinese text is not first"
+    labels = view.locator(".official-view__label")
+    expect(labels.nth(0), "the Chinese text is not labelled as the article's").to_contain_text("灵达文章所载中文条文")
+    expect(labels.nth(1), "the English text is not labelled as the article's version").to_contain_text(
+        "not an official translation"
+    )
+    expect(page.locator(".offline-banner"), "a page read online says it is an offline copy").to_be_hidden()
     chinese, english = (texts.nth(i).evaluate("n => parseFloat(getComputedStyle(n).fontSize)") for i in (0, 1))
     assert chinese > english, f"the Chinese text ({chinese}px) is not larger than the English ({english}px)"
     official = site.html(path).select_one(".official-text blockquote[lang='zh']").get_text(" ", strip=True)

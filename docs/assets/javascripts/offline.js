@@ -1,43 +1,19 @@
 // At the border (issue #17): the guide offline, and the official text shown to an officer.
 // - Registers this edition's service worker, named by <meta name="offline-worker"> (the
 //   build writes it; `mkdocs serve` does not, so a preview never registers one), after the
-//   page's load event, when the browser is idle. Without
-//   navigator.serviceWorker (WeChat on iOS) nothing happens and the site works as before.
+//   page's load event, when the browser is idle. Without navigator.serviceWorker (WeChat
+//   on iOS) nothing happens and the site works as before.
 // - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
-//   it was saved, in a banner.
+//   it was saved, in the page's hidden .offline-banner.
 // - A provision page (overrides/main.html marks it with .official-view-opener) gets a
 //   "Show to an official" button: a full-screen view, Chinese text first and large, then
 //   the English, built from the page's own .official-text block.
+// The words come from the page (overrides/main.html, from hooks/content/strings.yml).
 (function () {
   "use strict";
 
-  var STRINGS = {
-    en: {
-      savedOn: "Offline copy saved on {date}",
-      show: "Show to an official",
-      close: "Close",
-      print: "Print",
-      issued: "Issued {date}",
-      chinese: "灵达文章所载中文条文，未与通知原件核对 · The Chinese text as given in the Reindeer article, not checked against the notice",
-      english: "灵达文章所载英文版本，非官方译文 · The English version printed in the Reindeer article, not an official translation"
-    },
-    zh: {
-      savedOn: "离线副本，保存于 {date}",
-      show: "出示给工作人员",
-      close: "关闭",
-      print: "打印",
-      issued: "发布日期：{date}",
-      chinese: "灵达文章所载中文条文，未与通知原件核对 · The Chinese text as given in the Reindeer article, not checked against the notice",
-      english: "灵达文章所载英文版本，非官方译文 · The English version printed in the Reindeer article, not an official translation"
-    }
-  };
   var language = /^zh\b/.test(document.documentElement.lang) ? "zh" : "en";
-  var text = STRINGS[language];
   var locale = language === "zh" ? "zh-CN" : "en-GB";
-
-  function say(key, date) {
-    return text[key].replace("{date}", date || "");
-  }
 
   function meta(name) {
     var element = document.querySelector('meta[name="' + name + '"]');
@@ -70,16 +46,13 @@
   // --- a page from the cache -----------------------------------------------
 
   var saved = meta("offline-copy");
-  if (saved !== null) {
+  var banner = document.querySelector(".offline-banner");
+  if (saved !== null && banner) {
     var when = new Date(saved);
-    var banner = document.createElement("p");
-    banner.className = "offline-banner";
-    banner.setAttribute("role", "status");
-    banner.textContent = say("savedOn", isNaN(when) ? "" : when.toLocaleString(locale, {
+    banner.textContent = banner.getAttribute("data-text").replace("{date}", isNaN(when) ? "" : when.toLocaleString(locale, {
       year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit"
     }));
-    var place = document.querySelector(".md-content__inner") || document.body;
-    place.insertBefore(banner, place.firstChild);
+    banner.hidden = false;
   }
 
   // --- show to an official -------------------------------------------------
@@ -90,7 +63,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button md-button--primary official-view-button";
-    button.textContent = text.show;
+    button.textContent = opener.getAttribute("data-show");
     button.addEventListener("click", function () { openView(opener, official, button); });
     opener.appendChild(button);
     official.parentNode.insertBefore(opener, official);
@@ -105,8 +78,8 @@
     view.setAttribute("aria-labelledby", "official-view-title");
 
     var tools = element("div", "official-view__tools");
-    var print = element("button", "md-button", text.print);
-    var close = element("button", "md-button md-button--primary", text.close);
+    var print = element("button", "md-button", opener.getAttribute("data-print"));
+    var close = element("button", "md-button md-button--primary", opener.getAttribute("data-close"));
     print.type = close.type = "button";
     print.addEventListener("click", function () { window.print(); });
     tools.appendChild(print);
@@ -119,7 +92,7 @@
     var issued = opener.getAttribute("data-issued");
     if (!document.querySelector(".provision-notice") && issued) {
       var date = new Date(issued + "T00:00:00Z");
-      view.appendChild(element("p", "official-view__date", say("issued", isNaN(date) ? issued :
+      view.appendChild(element("p", "official-view__date", opener.getAttribute("data-issued-text").replace("{date}", isNaN(date) ? issued :
         date.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }))));
     }
     ["zh", "en"].forEach(function (lang) {
@@ -128,7 +101,7 @@
         return;
       }
       var section = element("section", "official-view__text official-view__text--" + lang);
-      section.appendChild(element("p", "official-view__label", text[lang === "zh" ? "chinese" : "english"]));
+      section.appendChild(element("p", "official-view__label", opener.getAttribute("data-label-" + lang)));
       var body = element("div", "official-view__body");
       body.lang = lang;
       Array.prototype.forEach.call(quote.childNodes, function (node) {
