@@ -12,8 +12,7 @@
 (function () {
   "use strict";
 
-  var language = /^zh\b/.test(document.documentElement.lang) ? "zh" : "en";
-  var locale = language === "zh" ? "zh-CN" : "en-GB";
+  var locale = /^zh\b/.test(document.documentElement.lang) ? "zh-CN" : "en-GB";
 
   function meta(name) {
     var element = document.querySelector('meta[name="' + name + '"]');
