@@ -13,7 +13,8 @@ What it does, in order:
 4. runs Lighthouse with Chromium (CHROME_PATH, default /usr/bin/chromium), mobile
    form factor and Lighthouse's default simulated slow-4G throttling;
 5. prints one table of the four category scores and Total Blocking Time (medians), the
-   failing audits of any page below 100, and writes the JSON reports to test-artifacts/lighthouse/.
+   failing audits of any page below 100, and writes the JSON reports to
+   test-artifacts/lighthouse/.
 
 Node is needed here only; the project's test command never runs this.
 Performance scores drop when the machine is busy: run it on a quiet machine and

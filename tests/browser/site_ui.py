@@ -1,9 +1,9 @@
 """What the browser tests know about our site and Material's UI.
 
 Editions and page paths, and how a reader operates the widgets: search and its
-"Did you mean" line, the language selector. Each helper acts as a person would (click, hover, type) and
-waits for what a person would wait for (results shown, a page opened), never a
-fixed time.
+"Did you mean" line, the language selector. Each helper acts as a person would (click,
+hover, type) and waits for what a person would wait for (results shown, a page opened),
+never a fixed time.
 """
 
 from __future__ import annotations

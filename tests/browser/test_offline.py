@@ -3,9 +3,10 @@
 Each test opens its own browser context (a fresh profile: no worker, no cache), visits
 an edition's home page online, waits for its service worker (hooks/offline.py,
 assets/javascripts/offline-worker.js) and then goes offline as Playwright does it
-(context.set_offline), its HTTP cache emptied so that only the worker can answer. Also: a new build replaces the offline copy, `mkdocs serve`
-registers no worker, a browser without service workers sees the site as before, and the
-"Show to an official" view puts the Chinese text first.
+(context.set_offline), its HTTP cache emptied so that only the worker can answer. Also:
+a new build replaces the offline copy, `mkdocs serve` registers no worker, a browser
+without service workers sees the site as before, and the "Show to an official" view puts
+the Chinese text first.
 """
 
 from __future__ import annotations
