@@ -2,8 +2,7 @@
 
 Events, in the order they run in each edition's build:
 - on_env: gives the templates in overrides/ the table of UI words (content/strings.yml).
-- on_files, priority -120 (after mkdocs-static-i18n at -100 and hooks/editions.py at -110, so the
-  catalog read here is this edition's): adds the generated audience pages (audiences/<tag>.md
+- on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
   a section per notice in force (its page, then its provisions by number), one entry for the
@@ -27,9 +26,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from content.catalog import Catalog, Entry, Notice, TermMatcher, catalog, find_terms, is_chinese, md_text, opening_sentences, term_ids_in
-from content.render import STRINGS, audience_label, audience_src_uri, href, in_force, render
-from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHINESE, DEFAULT_LANGUAGE, MARKERS, current_language, edition_prefix
+from content.catalog import Catalog, Entry, Notice, TermMatcher, find_terms, is_chinese, md_text, opening_sentences, term_ids_in
+from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
+from content.model import AUDIENCES, MARKERS
+from content.pages import edition
+from content.render import audience_label, audience_src_uri, href, in_force, render
+from content.strings import STRINGS
 
 # --- hooks ------------------------------------------------------------------
 
@@ -42,11 +44,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # After mkdocs-static-i18n (-100), which re-creates every file, and editions.py (-110).
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    cat = catalog(files, config)
-    for src_uri in [*(n.src_uri for n in cat.notices.values()), *(e.src_uri for e in cat.entries.values() if e.notice)]:
-        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them
-    for src_uri in cat.guides.values():
-        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV
+    cat = edition(config).catalog
+    for file in files.documentation_pages():
+        if file.src_uri.startswith((f"{NOTICES_FOLDER}/", f"{AUDIENCE_FOLDER}/")):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them (one with problems: reported, not placed)
     wanted = [tag for tag in AUDIENCES if cat.by_audience[tag] and tag not in cat.guides]
     generated = [generated_page(config, audience_src_uri(cat, tag)) for tag in wanted if audience_src_uri(cat, tag) not in files.src_uris]
     if (cat.guides or wanted) and AUDIENCE_INDEX not in files.src_uris:
@@ -61,7 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # After mkdocs-static-i18n's on_nav (-100), which rebuilds the navigation.
 @event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     words = STRINGS[cat.language]
     current = [notice for notice in cat.notices.values() if notice.status == "in-force"]
     earlier = [notice for notice in cat.notices.values() if notice.status != "in-force"]
@@ -83,7 +84,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     this = page.file
     for marker, list_of in LISTS.items():
         pattern = re.compile(rf"<!--\s*{re.escape(marker)}\s*-->")
@@ -112,7 +113,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     if cat.term_matcher is None or cat.glossary_src_uri in (None, page.file.src_uri):
         return html
     glossary = href(page.file, files, cat.glossary_src_uri)
@@ -439,7 +440,7 @@ def _classes(tag: str) -> list[str]:
 # --- data -------------------------------------------------------------------
 
 AUDIENCE_INDEX = f"{AUDIENCE_FOLDER}/index.md"
-# What replaces each marker (content.schema.MARKERS; hooks/checks.py refuses any other).
+# What replaces each marker (content.model.MARKERS; content/rules.py refuses any other).
 LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries), strict=True))
 # How many sentences of each view's first paragraph the views index shows.
 VIEW_SENTENCES = 2

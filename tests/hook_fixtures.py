@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from mkdocs.structure.files import File, Files
-
+from content.pages import PageRecord, read_page
 from conftest import ROOT, BuiltSite, run_strict_build
 
 OUR_HOOKS = ("editions.py", "cross_links.py")
@@ -60,13 +59,9 @@ def ids_on(site: BuiltSite, target: Path) -> set[str]:
     return {element["id"] for element in soup.find_all(id=True)}
 
 
-def source_files(root: Path, pages: dict[str, str]) -> Files:
-    """A MkDocs Files collection of Markdown `pages` written under root/docs, for catalog tests."""
-    docs = root / "docs"
-    for relative, text in pages.items():
-        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
-        (docs / relative).write_text(text, encoding="utf-8")
-    return Files([File(relative, str(docs), str(root / "site"), True) for relative in pages])
+def source_records(pages: dict[str, str | bytes]) -> list[PageRecord]:
+    """The records (content/pages.py) of Markdown `pages` as one edition's build reads them, for catalog tests."""
+    return [read_page(text if isinstance(text, bytes) else text.encode(), f"docs/{uri}", uri) for uri, text in pages.items()]
 
 
 def provision_page(
@@ -140,7 +135,7 @@ status: {status}
 
 
 def _simple_page(page_id: str, kind: str, title: str, body: str) -> str:
-    return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
+    return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\ndescription: {title}.\nreviewed: 2024-01-10\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
 
 
 MKDOCS_YML = f"""site_name: Small
@@ -185,6 +180,7 @@ id: glossary
 kind: glossary
 title: Glossary
 description: Words officials use.
+reviewed: 2024-01-10
 terms:
   - id: apostille
     en: Apostille
@@ -229,7 +225,7 @@ SMALL_SITE: dict[str, str] = {
         1,
         "provision-1",
         "Green channel",
-        "[category-a, job-transfer, made-up-tag]",
+        "[category-a, job-transfer]",
         "[provision-9]",
         "Category A talent may use the green channel.",
         "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
@@ -294,9 +290,9 @@ SMALL_SITE: dict[str, str] = {
         zh_first=True,
     ),
     "docs/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: Port visa transfer\n"
-    "description: Entering in a hurry.\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "description: Entering in a hurry.\napplies_to: [urgent-entry]\nrelated: [provision-2]\nreviewed: 2024-01-10\n---\n\n"
     "# Port visa transfer { #port-visa }\n\nApply in advance.\n",
     "docs_zh/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: 口岸签证转办\n"
-    "description: 紧急入境。\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "description: 紧急入境。\napplies_to: [urgent-entry]\nrelated: [provision-2]\nreviewed: 2024-01-10\n---\n\n"
     "# 口岸签证转办 { #port-visa }\n\n提前申请。\n",
 }

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from content.catalog import parse_terms, term_matcher
+from content.catalog import term_matcher
+from content.model import Term
 from cross_links import link_terms
 from hook_fixtures import ids_on, link_target
 
 TERMS = tuple(
-    parse_terms(
+    Term(**item)
+    for item in (
         [
             {
                 "id": "apostille",

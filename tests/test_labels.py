@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from content.catalog import parse_terms, term_matcher
+from content.catalog import term_matcher
+from content.model import Term
 from cross_links import link_terms
 
 EDITIONS = ("en", "zh")
@@ -91,10 +92,10 @@ def test_home_page_links_each_guide(built_site, edition):
 
 # --- glossary links leave the sentence intact --------------------------------
 
-TERMS = term_matcher(parse_terms([
+TERMS = term_matcher([Term(**item) for item in (
     {"id": "stb", "en": "Science and Technology Bureau", "zh": "科技局", "meaning": "the issuer"},
     {"id": "commitment", "en": "commitment system", "zh": "承诺制", "also": ["pledge"], "meaning": "a pledge"},
-]))
+)])
 
 
 def test_gloss_does_not_split_a_name_from_its_possessive():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BuiltSite, run_strict_build
-from content.render import STRINGS
+from content.strings import STRINGS
 from hook_fixtures import link_target
 from project_copy import copy_project, run_tool, set_key
 

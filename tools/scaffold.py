@@ -1,10 +1,10 @@
 """Create a new page pair: docs/<path>.md and docs_zh/<path>.md, front matter filled in.
 
-    python -m tools.scaffold provisions/new-slug --kind provision --number 8 \\
-        --title "Short title" --title-zh "简短标题" --applies-to category-a \\
-        --same-notice-as provisions/apostille
+    python -m tools.scaffold notices/<notice id>/new-slug --kind provision --number 8 \\
+        --notice <notice id> --title "Short title" --title-zh "简短标题" --applies-to category-a
+    python -m tools.scaffold notice --help
 
-The front matter follows hooks/content_schema.py (CONTRIBUTING.md documents it);
+The front matter follows the page model, hooks/content/model.py (CONTRIBUTING.md documents it);
 the body comes from tools/templates/, with the headings and blocks each kind
 uses and HTML comments saying what to write (readers never see them). A fresh
 pair builds strict once the page is in `nav`. The scaffold never overwrites a
@@ -30,7 +30,8 @@ from mkdocs.utils.meta import get_data
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from content.schema import AUDIENCES, CHANGES, ID_PATTERN, KIND_KEYS, NOTICES_FOLDER, PLACEHOLDER, RELATABLE_KINDS  # noqa: E402
+from content.layout import NOTICES_FOLDER  # noqa: E402
+from content.model import AUDIENCES, CHANGES, ID_PATTERN, MODELS, PLACEHOLDER, RELATABLE_KINDS, required_keys  # noqa: E402
 
 from .translations import mark_translated  # noqa: E402
 
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Audiences: " + ", ".join(AUDIENCES) + ". Changes: " + ", ".join(CHANGES) + ".",
     )
     parser.add_argument("path", help="page path under docs/, e.g. provisions/new-slug (.md optional)")
-    parser.add_argument("--kind", required=True, choices=list(KIND_KEYS), help="page kind")
+    parser.add_argument("--kind", required=True, choices=list(MODELS), help="page kind")
     parser.add_argument("--title", required=True, help="English title")
     parser.add_argument("--title-zh", required=True, help="Chinese title")
     parser.add_argument("--id", help="unique page id (default: provision-NUMBER, else the file name)")
@@ -187,7 +188,7 @@ def front_matter(args: argparse.Namespace, page: Path, ids: dict[str, str]) -> d
     number = attempt(lambda: provision_number(args)) if args.kind == "provision" else None
     page_id = args.id or (f"provision-{number}" if number is not None else page.stem)
     attempt(lambda: check_id(page_id, ids))
-    shared = {key: attempt(lambda key=key: kind_value(args, key, number, ids)) for key in KIND_KEYS[args.kind]}
+    shared = {key: attempt(lambda key=key: kind_value(args, key, number, ids)) for key in kind_keys(args.kind)}
     if problems:
         raise ValueError("\n".join(dict.fromkeys(problems)))  # each problem once, in order
     if args.change:
@@ -214,7 +215,7 @@ def unused_options(args: argparse.Namespace) -> list[str]:
     return [
         f"{option}: a {args.kind} page has no `{key}`"
         for option, (attribute, key) in KEY_OPTIONS.items()
-        if getattr(args, attribute) not in (None, []) and key not in KIND_KEYS[args.kind]
+        if getattr(args, attribute) not in (None, []) and key not in kind_keys(args.kind)
     ]
 
 
@@ -244,9 +245,13 @@ def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: dict
         if args.notice not in notices:
             raise ValueError(f"--notice: a provision needs the id of its notice (known: {', '.join(notices) or 'none'})")
         return args.notice
-    if key == "terms":
-        return []
-    raise ValueError(f"the scaffold does not know how to fill {key!r} for a {args.kind} page")
+    field = MODELS[args.kind].model_fields[key]
+    return (field.json_schema_extra or {}).get("scaffold", f"{PLACEHOLDER} {field.description}")
+
+
+def kind_keys(kind: str) -> tuple[str, ...]:
+    """The keys a page of `kind` needs beyond those every page has."""
+    return tuple(key for key in required_keys(kind) if key not in required_keys(None))
 
 
 def provision_number(args: argparse.Namespace) -> int:

@@ -9,27 +9,27 @@ list only ever links to a page that is built. UI words come from strings.yml.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
-import jinja2
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from content.catalog import Catalog, Entry, catalog
-from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHANGES
+from content.catalog import Catalog, Entry
+from content.layout import AUDIENCE_FOLDER
+from content.model import AUDIENCES, CHANGES
+from content.pages import edition
+from content.strings import STRINGS
 
 # --- helpers ----------------------------------------------------------------
 
 
 def render(name: str, page_file: File, files: Files, config: MkDocsConfig, **context) -> str:
     """`partials/lists/<name>.html` for a page of this build, as one HTML block."""
-    cat = catalog(files, config)
-    env = getattr(files, _ENV_ATTRIBUTE, None)
-    if env is None:
-        env = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-        setattr(files, _ENV_ATTRIBUTE, env)
+    current = edition(config)
+    cat = current.catalog
+    if current.templates is None:
+        current.templates = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = current.templates
     helpers = {
         "t": STRINGS[cat.language],
         "cat": cat,
@@ -85,8 +85,3 @@ def in_force(cat: Catalog) -> list[str]:
     """Ids of the notices whose provisions site-wide lists show in full."""
     return [notice.id for notice in cat.notices.values() if notice.status == "in-force"]
 
-
-# --- data -------------------------------------------------------------------
-
-STRINGS: dict[str, dict[str, str]] = yaml.safe_load(Path(__file__).with_name("strings.yml").read_text(encoding="utf-8"))
-_ENV_ATTRIBUTE = "_reindeer_list_templates"
