@@ -26,11 +26,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from content.catalog import Catalog, Entry, Notice, TermMatcher, find_terms, is_chinese, md_text, opening_sentences, term_ids_in
-from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
+from content.catalog import Catalog, Entry, Notice, TermMatcher, find_terms, excerpt, is_chinese, md_text, term_ids_in
+from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
 from content.model import AUDIENCES, MARKERS
 from content.pages import edition
-from content.render import audience_label, audience_src_uri, href, in_force, render
+from content.render import audience_label, audience_src_uri, current, href, render, view_name
 from content.strings import STRINGS
 
 # --- hooks ------------------------------------------------------------------
@@ -46,8 +46,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     cat = edition(config).catalog
     for file in files.documentation_pages():
-        if file.src_uri.startswith((f"{NOTICES_FOLDER}/", f"{AUDIENCE_FOLDER}/")):
-            file.inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them (one with problems: reported, not placed)
+        if file.src_uri.startswith((f"{NOTICES_FOLDER}/", f"{AUDIENCE_FOLDER}/", f"{SOURCES_FOLDER}/")):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places notices and guides; sources are linked from them
     wanted = [tag for tag in AUDIENCES if cat.by_audience[tag] and tag not in cat.guides]
     generated = [generated_page(config, audience_src_uri(cat, tag)) for tag in wanted if audience_src_uri(cat, tag) not in files.src_uris]
     if (cat.guides or wanted) and AUDIENCE_INDEX not in files.src_uris:
@@ -64,9 +64,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     cat = edition(config).catalog
     words = STRINGS[cat.language]
-    current = [notice for notice in cat.notices.values() if notice.status == "in-force"]
-    earlier = [notice for notice in cat.notices.values() if notice.status != "in-force"]
-    notices = [_section(n.title, [n.src_uri, *(e.src_uri for e in cat.by_notice[n.id])], files) for n in current]
+    now = [notice for notice in cat.notices.values() if notice.current]
+    earlier = [notice for notice in cat.notices.values() if not notice.current]
+    notices = [_section(n.title, [n.src_uri, *(e.src_uri for e in cat.by_notice[n.id])], files) for n in now]
     if earlier:  # one entry holding their own pages only: the menu does not grow with the site's history
         notices.append(_section(words["earlier_notices"], [notice.src_uri for notice in earlier], files))
     if len(cat.notices) > 1:
@@ -208,7 +208,7 @@ def provision_cards(cat: Catalog, this: File, files: Files, config: MkDocsConfig
     if isinstance(notice, Notice):
         return render("cards", this, files, config, entries=_built(cat.by_notice[notice.id], files))
     blocks = []
-    for notice_id in in_force(cat):
+    for notice_id in current(cat):
         if len(cat.notices) > 1:
             blocks.append(f"\n\n### {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
         blocks.append(render("cards", this, files, config, entries=_built(cat.by_notice[notice_id], files)))
@@ -221,10 +221,10 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
     earlier notices."""
     language = cat.language
     words = STRINGS[language]
-    viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
+    viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and view_name(cat, e) and e.src_uri in files.src_uris]
     if not viewed:
         return f"\n\n*{md_text(words['no_views'])}*\n\n"
-    groups = [n for n in in_force(cat)] + [None]  # None: pages of no notice (process pages)
+    groups = [n for n in current(cat)] + [None]  # None: pages of no notice (process pages)
     blocks = []
     for notice_id in groups:
         entries = [e for e in viewed if e.notice == notice_id]
@@ -232,7 +232,7 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
             continue
         if len(cat.notices) > 1 and notice_id:
             blocks.append(f"\n\n## {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
-            openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in entries]
+            openings = [(e, *excerpt(e.view, language, VIEW_SENTENCES)) for e in entries]
             blocks.append(render("views", this, files, config, items=openings, with_audiences=True))
             continue
         audiences = [(tag, audience_label(language, tag)) for tag in AUDIENCES] + [("everyone", words["everyone"])]
@@ -240,7 +240,7 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
             items = [e for e in entries if (tag in e.applies_to if tag != "everyone" else not e.applies_to)]
             if items:
                 blocks.append(f"\n\n## {md_text(label)} {{ #{tag} }}\n")
-                openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in items]
+                openings = [(e, *excerpt(e.view, language, VIEW_SENTENCES)) for e in items]
                 blocks.append(render("views", this, files, config, items=openings))
     return "".join(blocks) + _earlier(cat, this, files, config)
 
@@ -281,8 +281,8 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
 def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDocsConfig) -> str:
     """The pages for an audience, per notice in force (headed when there are several), then the rest."""
     blocks = []
-    current = set(in_force(cat))
-    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in current]
+    now = set(current(cat))
+    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in now]
     for notice_id, group in groupby(entries, key=lambda e: e.notice):
         if len(cat.notices) > 1:
             title = cat.notices[notice_id].title if notice_id else STRINGS[cat.language]["other_pages"]
@@ -309,7 +309,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
     force sharing a tag (the audience pages list them all); each group in catalog order.
     """
     words = STRINGS[cat.language]
-    current = set(in_force(cat))
+    now = set(current(cat))
     named = sorted({i for i in entry.related if i in cat.entries and i != entry.id}, key=cat.order.__getitem__)
     naming_all = {i for i in cat.named_by.get(entry.id, ()) if i in cat.entries}
     naming = sorted(naming_all.difference(named), key=cat.order.__getitem__)
@@ -317,7 +317,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
     sharing = [
         e.id for e in cat.entries.values()
         if e.id not in chosen and e.id != entry.id and set(e.applies_to) & set(entry.applies_to)
-        and (e.notice is None or e.notice in current)
+        and (e.notice is None or e.notice in now)
     ]
     chosen += sharing[:SHARED_TAG_LIMIT]
     items = []
@@ -334,7 +334,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
 
 
 def _earlier(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
-    earlier = [n for n in cat.notices.values() if n.status != "in-force" and n.src_uri in files.src_uris]
+    earlier = [n for n in cat.notices.values() if not n.current and n.src_uri in files.src_uris]
     return render("earlier", this, files, config, notices=earlier, limit=EARLIER_LIMIT) if earlier else ""
 
 

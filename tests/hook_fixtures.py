@@ -108,8 +108,9 @@ reviewed: 2024-01-10
 
 
 def notice_page(notice_id, title, body="<!-- provisions:cards -->", status="in-force", superseded_by=None, zh=False) -> str:
-    """A notice page: its facts in front matter, its provisions listed where the marker is."""
+    """A notice page: its facts in front matter (its text, view and status from SOURCE_ID), its provisions where the marker is."""
     replaced = f"superseded_by: {superseded_by}\n" if superseded_by else ""
+    replaced += f"status_source: {SOURCE_ID}\n" if status in ("in-force", "expired") else ""
     return f"""---
 id: {notice_id}
 kind: notice
@@ -123,6 +124,8 @@ name:
   zh: 关于小事项的通知
 issued: 2024-01-05
 status: {status}
+text_source: {SOURCE_ID}
+view_source: {SOURCE_ID}
 {replaced}reviewed: 2024-01-10
 ---
 
@@ -211,7 +214,51 @@ GLOSSARY_ZH = (
     .replace("Moving to a new employer.", "更换用人单位。")
 )
 
+SOURCE_ID = "small-article"
+
+
+def source_page(zh=False) -> str:
+    """The small site's one source: a firm's article that quotes the notice and interprets it."""
+    title = "小文章" if zh else "The small article"
+    return f"""---
+id: {SOURCE_ID}
+kind: source
+title: {title}
+description: {title}.
+reviewed: 2024-01-10
+source_type: commentary
+publisher:
+  en: Small Firm Ltd.
+  zh: 小公司
+name:
+  en: the small article
+  zh: 小文章
+speaker:
+  en: Small Firm
+  zh: 小公司
+dated:
+  en: January 2024
+  zh: 2024年1月
+text_en:
+  en: The English printed in the small article
+  zh: 小文章所载英文
+text_zh:
+  en: The Chinese as given in the small article
+  zh: 小文章所载中文
+view_name:
+  en: Reindeer View
+  zh: 灵达观点
+---
+
+# {title} {{ #source }}
+
+{"一篇文章。" if zh else "An article."}
+"""
+
+
 SMALL_SITE: dict[str, str] = {
+    f"docs/sources/{SOURCE_ID}.md": source_page(),
+    f"docs_zh/sources/{SOURCE_ID}.md": source_page(zh=True),
     "mkdocs.yml": MKDOCS_YML,
     "docs/index.md": _simple_page("home", "home", "Home", "<!-- provisions:cards -->"),
     "docs_zh/index.md": _simple_page("home", "home", "首页", "<!-- provisions:cards -->"),

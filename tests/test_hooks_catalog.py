@@ -6,7 +6,7 @@ from mkdocs.structure.files import File, Files
 
 from content.catalog import (
     find_terms,
-    first_sentence,
+    opening_sentences,
     plain_text,
     read_catalog,
     term_ids_in,
@@ -49,16 +49,16 @@ def _found(terms, text: str) -> list[str]:
 
 
 def test_first_sentence_ends_at_a_full_stop_before_a_capital():
-    assert first_sentence("It is open. Ask us.", "en") == "It is open."
+    assert opening_sentences("It is open. Ask us.", "en", 1) == "It is open."
 
 
 def test_first_sentence_keeps_a_company_abbreviation_inside():
     text = "Reindeer Station Service Co., Ltd. confirmed it with the bureau. Then more."
-    assert first_sentence(text, "en") == "Reindeer Station Service Co., Ltd. confirmed it with the bureau."
+    assert opening_sentences(text, "en", 1) == "Reindeer Station Service Co., Ltd. confirmed it with the bureau."
 
 
 def test_first_sentence_ends_at_a_chinese_full_stop():
-    assert first_sentence("宁波已开始实施；长三角城市会参考。第二句。", "zh") == "宁波已开始实施；长三角城市会参考。"
+    assert opening_sentences("宁波已开始实施；长三角城市会参考。第二句。", "zh", 1) == "宁波已开始实施；长三角城市会参考。"
 
 
 def test_view_opening_is_the_first_paragraph_of_the_editions_blockquote():

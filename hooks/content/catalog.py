@@ -15,7 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from content.layout import CHINESE
-from content.model import AUDIENCES, REINDEER_VIEW, STATUSES, GlossaryPage, GuidePage, NoticePage, Page, Term
+from content.model import AUDIENCES, CURRENT_STATUSES, REINDEER_VIEW, STATUSES, GlossaryPage, GuidePage, NoticePage, Page, SourcePage, Term
 
 # --- helpers: reading the build ---------------------------------------------
 
@@ -23,6 +23,7 @@ from content.model import AUDIENCES, REINDEER_VIEW, STATUSES, GlossaryPage, Guid
 def read_catalog(records: Iterable, language: str) -> Catalog:
     """Every validated page of one edition's records (content.pages.PageRecord) in a Catalog."""
     notices: dict[str, Notice] = {}
+    sources: dict[str, Source] = {}
     entries: dict[str, Entry] = {}
     guides: dict[str, str] = {}
     terms: tuple[Term, ...] = ()
@@ -33,14 +34,17 @@ def read_catalog(records: Iterable, language: str) -> Catalog:
             continue
         if isinstance(page, NoticePage):
             notices.setdefault(page.id, Notice(page, record.uri))
+        elif isinstance(page, SourcePage):
+            sources.setdefault(page.id, Source(page, record.uri))
         elif isinstance(page, GuidePage):
             guides.setdefault(page.audience, record.uri)
         elif isinstance(page, GlossaryPage) and glossary_src_uri is None:
             glossary_src_uri, terms = record.uri, _unique(page.terms)
         elif hasattr(page, "related"):
             body = record.body
-            opening = view_opening(body, language)
-            entry = Entry(page, record.uri, body, opening, first_sentence(opening, language), bool(_VIEW_ANCHOR.search(body)))
+            paragraphs = view_paragraphs(body, language)
+            summary, cut = excerpt(paragraphs, language, 1)
+            entry = Entry(page, record.uri, body, paragraphs, summary, cut, bool(_VIEW_ANCHOR.search(body)))
             entries.setdefault(page.id, entry)
     ordered_notices = sorted(notices.values(), key=_notice_order)
     notice_rank = {notice.id: index for index, notice in enumerate(ordered_notices)}
@@ -48,6 +52,7 @@ def read_catalog(records: Iterable, language: str) -> Catalog:
     return Catalog(
         language=language,
         notices={notice.id: notice for notice in ordered_notices},
+        sources=sources,
         entries={entry.id: entry for entry in ordered},
         order={entry.id: index for index, entry in enumerate(ordered)},
         by_src_uri={**{e.src_uri: e for e in ordered}, **{n.src_uri: n for n in ordered_notices}},
@@ -110,20 +115,26 @@ def term_names(term: Term) -> list[str]:
 # --- helpers: text ---------------------------------------------------------
 
 
-def view_opening(body: str, language: str) -> str:
-    """First paragraph, as plain text, of the view's blockquote in `language` (else its first one)."""
+def view_paragraphs(body: str, language: str) -> tuple[str, ...]:
+    """The paragraphs, as plain text, of the view's blockquote in `language` (else its first one)."""
     view = _VIEW_BLOCK.search(body)
     if not view:
-        return ""
+        return ()
     quotes = {m.group("lang"): m.group("body") for m in reversed(list(_QUOTE.finditer(view.group(1))))}
     chosen = quotes.get(language) or next(iter(quotes.values()), "")
-    paragraphs = [p for p in re.split(r"\n\s*\n", chosen.strip()) if p.strip()]
-    return plain_text(paragraphs[0]) if paragraphs else ""
+    return tuple(plain_text(p) for p in re.split(r"\n\s*\n", chosen.strip()) if p.strip())
 
 
-def first_sentence(text: str, language: str) -> str:
-    """The first sentence of plain `text`: up to 。！？ in Chinese, or . ! ? before a capital in English."""
-    return opening_sentences(text, language, 1)
+def view_opening(body: str, language: str) -> str:
+    """First paragraph, as plain text, of the view's blockquote in `language` (else its first one)."""
+    return next(iter(view_paragraphs(body, language)), "")
+
+
+def excerpt(paragraphs: tuple[str, ...], language: str, count: int) -> tuple[str, bool]:
+    """The first `count` sentences of a quotation's first paragraph, and whether that cuts the quotation short."""
+    first = paragraphs[0] if paragraphs else ""
+    text = opening_sentences(first, language, count)
+    return text, len(paragraphs) > 1 or text != first
 
 
 def opening_sentences(text: str, language: str, count: int) -> str:
@@ -224,6 +235,19 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
+class Source:
+    """A source page: what it is, who published it, and the words that label what is taken from it."""
+
+    page: SourcePage
+    src_uri: str
+
+    def __getattr__(self, name: str):
+        if name == "page":  # not set yet (copying): no front matter to read
+            raise AttributeError(name)
+        return getattr(self.page, name)
+
+
+@dataclass(frozen=True)
 class Notice:
     """A notice page: one policy document, with its provisions in the same folder.
 
@@ -232,6 +256,11 @@ class Notice:
 
     page: NoticePage
     src_uri: str
+
+    @property
+    def current(self) -> bool:
+        """In force, or issued with nothing in the sources saying it no longer applies."""
+        return self.page.status in CURRENT_STATUSES
 
     def __getattr__(self, name: str):
         if name == "page":  # not set yet (copying): no front matter to read
@@ -246,9 +275,15 @@ class Entry:
     page: Page  # ProvisionPage or ProcessPage
     src_uri: str
     body: str  # Markdown after the front matter
-    opening: str  # first paragraph of the view in the edition's language, plain text
+    view: tuple[str, ...]  # the paragraphs of the view in the edition's language, plain text
     summary: str  # its first sentence
+    summary_cut: bool  # whether that leaves out the rest of the view
     has_view_anchor: bool
+
+    @property
+    def opening(self) -> str:
+        """The view's first paragraph."""
+        return self.view[0] if self.view else ""
 
     @property
     def notice(self) -> str | None:
@@ -277,6 +312,7 @@ class Catalog(NamedTuple):
 
     language: str
     notices: dict[str, Notice]  # by id, in force first, newest first
+    sources: dict[str, Source]  # by id
     entries: dict[str, Entry]  # by id: provisions by notice and number, then process pages
     order: dict[str, int]  # id -> position in `entries`
     by_src_uri: dict[str, Entry | Notice]

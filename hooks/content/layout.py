@@ -56,4 +56,6 @@ ZH_DOCS_DIR_NAME = "docs_zh"
 # Every notice lives in its own folder: notices/<notice id>/index.md and its provisions beside it.
 NOTICES_FOLDER = "notices"
 AUDIENCE_FOLDER = "audiences"
+# Each source the site quotes or cites: sources/<source id>.md, linked from what uses it.
+SOURCES_FOLDER = "sources"
 SEARCH_INDEX = "search/search_index.json"

@@ -34,13 +34,19 @@ AUDIENCES: dict[str, dict[str, str]] = {
     "foreign-teachers": {"en": "Foreign teachers and trainers", "zh": "外籍教师及培训师"},
     "urgent-entry": {"en": "Urgent entry to China", "zh": "紧急入境"},
 }
-# `change`: how a provision compares with earlier policy, as Reindeer described it at the end of 2023.
+# `change`: how a provision compares with earlier policy, as its notice's interpretation says
+# (the badge names who says so and when, from that source: strings.yml `change_says`).
 CHANGES: dict[str, dict[str, str]] = {
-    "unchanged": {"en": "Unchanged, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：与之前政策相比无变化"},
-    "widened": {"en": "Widened, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：较以往放宽"},
-    "now-applied": {"en": "Now applied, says Reindeer (end of 2023)", "zh": "据灵达（2023年底）：已实际执行"},
+    "unchanged": {"en": "Unchanged", "zh": "与之前政策相比无变化"},
+    "widened": {"en": "Widened", "zh": "较以往放宽"},
+    "now-applied": {"en": "Now applied", "zh": "已实际执行"},
 }
-STATUSES = ("in-force", "superseded", "expired")
+# `status` of a notice: `issued` is all the sources say (not whether it still applies).
+STATUSES = ("in-force", "issued", "superseded", "expired")
+# `source_type`: what a source is.
+SOURCE_TYPES = ("issuer", "commentary", "news", "reference")
+# Notices whose provisions the site-wide lists show: as far as the sources say, still current.
+CURRENT_STATUSES = ("in-force", "issued")
 # Material's own `hide` values.
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -170,14 +176,35 @@ class Page(_Record):
     also_called: Names = Field(None, description="other names readers use for the page's subject")
 
 
+class SourcePage(Page):
+    """A source the site quotes or cites: sources/<id>.md. Its words label every text taken from it."""
+
+    kind: Literal["source"] = same("the kind of page")
+    source_type: Annotated[Literal[SOURCE_TYPES], _one_of(SOURCE_TYPES)] = same(
+        "issuer (the issuing authority's own text), commentary (a firm's article), news or reference")
+    publisher: TwoLanguages = same("who published it")
+    name: TwoLanguages = same("how labels name it, in both languages: 'the … article'")
+    speaker: TwoLanguages = same("who says what it says, in badges ('Widened, says …')")
+    dated: TwoLanguages = same("when it was written, as labels say it: '2023-12-20', 'end of 2023 (no date given)'")
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>]+$"), Says(
+        "'{key}' must be an address starting with https:// or http://, got {value}")] = same("the address of a public copy", None)
+    text_en: TwoLanguages = same("what the English version of a text quoted from it is, in both languages", None)
+    text_zh: TwoLanguages = same("what the Chinese version of a text quoted from it is, in both languages", None)
+    view_name: TwoLanguages = same("what its interpretations are called, in both languages", None)
+
+
 class NoticePage(Page):
     """One policy document: notices/<id>/index.md, its provisions beside it."""
 
     kind: Literal["notice"] = same("the kind of page")
     issuer: TwoLanguages = Field(description="the issuing body, in English and Chinese")
-    name: TwoLanguages = Field(description="the official name, in English and Chinese")
+    name: TwoLanguages = Field(description="the notice's name, in Chinese and as its text source gives it in English")
     issued: Day = same("the date of issue")
-    status: Status = same("in-force, superseded or expired")
+    issued_note: TwoLanguages = same("where the date is not as the source gives it: how it was found", None)
+    status: Status = same("in-force, issued (all the sources say), superseded or expired")
+    status_source: Id = same("the id of the source that says the notice is in force or expired", None)
+    text_source: Id = same("the id of the source of the notice's text as this site quotes it")
+    view_source: Id = same("the id of the source of the interpretation (the view) on each provision")
     superseded_by: Id = same("the id of the notice that replaces it", None)
     document_number: Text = same("the document number (文号), where a source gives it", None)
     official_url: Url = same("the official address, where a source gives it", None)
@@ -192,6 +219,7 @@ class ProvisionPage(Page):
     applies_to: Audiences = same("whom the page concerns")
     related: Related = same("ids of related provision and process pages")
     change: Change = same("how the provision compares with earlier policy, where a source says so", None)
+    view_summary: Text = Field(None, description="our one-line summary of the view, shown in lists")
 
 
 class ProcessPage(Page):
@@ -233,7 +261,7 @@ class IndexPage(Page):
 # kind -> its model, in the order messages list the kinds.
 MODELS: dict[str, type[Page]] = {
     model.model_fields["kind"].annotation.__args__[0]: model
-    for model in (NoticePage, ProvisionPage, ProcessPage, GuidePage, HomePage, GlossaryPage, FaqPage, AboutPage, IndexPage)
+    for model in (NoticePage, ProvisionPage, ProcessPage, GuidePage, SourcePage, HomePage, GlossaryPage, FaqPage, AboutPage, IndexPage)
 }
 # Kinds that take part in cross-links (they carry applies_to and related).
 RELATABLE_KINDS = ("provision", "process")

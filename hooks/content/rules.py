@@ -178,6 +178,31 @@ def notices(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
                                      "give each provision its own number")
 
 
+def notice_sources(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
+    """A notice names the sources of its text, its interpretation and its status, and they hold what labels need."""
+    sources = {(r.meta or {}).get("id"): r.meta for r in edition.records.values() if (r.meta or {}).get("kind") == "source"}
+    known = ", ".join(sorted(map(str, sources))) or "none"
+    for record in _own(edition):
+        meta = _meta(record)
+        if meta.get("kind") != "notice":
+            continue
+        if meta.get("status") in ("in-force", "expired") and "status_source" not in meta:
+            yield record.problem(("status",), f"front matter: 'status: {meta['status']}' needs 'status_source: <id of the source that says so>'; "
+                                 "if no source says whether the notice still applies, write 'status: issued'")
+        for key, needs in (("text_source", ("text_en", "text_zh")), ("view_source", ("view_name",)), ("status_source", ())):
+            source_id = meta.get(key)
+            if not isinstance(source_id, str):
+                continue
+            if source_id not in sources:
+                yield record.problem((key,), f"front matter: '{key}' names unknown source '{source_id}' (known: {known}); "
+                                     f"add the source's page, sources/{source_id}.md, in both docs/ and docs_zh/")
+                continue
+            missing = [part for part in needs if part not in (sources[source_id] or {})]
+            if missing:
+                yield record.problem((key,), f"front matter: '{key}' names source '{source_id}', which has no "
+                                     f"{' or '.join(repr(part) for part in missing)}; add it to sources/{source_id}.md")
+
+
 def translation_records(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
     """`translated_from`: required on a Chinese page, refused on an English one."""
     for record in _own(edition):
@@ -328,5 +353,5 @@ _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
 PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html)
-EDITION_CHECKS = (files, unique_ids, related_pages, glossary_terms, notices, translation_records, translations)
+EDITION_CHECKS = (files, unique_ids, related_pages, glossary_terms, notices, notice_sources, translation_records, translations)
 PAIR_CHECKS = (same_values, same_terms, same_heading_ids)

@@ -94,7 +94,8 @@
         return;
       }
       var section = element("section", "official-view__text official-view__text--" + lang);
-      section.appendChild(element("p", "official-view__label", opener.getAttribute("data-label-" + lang)));
+      var labels = document.querySelector(".provision-notice");
+      section.appendChild(element("p", "official-view__label", (labels && labels.getAttribute("data-label-" + lang)) || ""));
       var body = element("div", "official-view__body");
       body.lang = lang;
       Array.prototype.forEach.call(quote.childNodes, function (node) {
