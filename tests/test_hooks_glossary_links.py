@@ -59,6 +59,11 @@ def test_no_doubled_brackets_when_a_bracket_follows_the_term():
     assert soup.select_one("a.glossary-term")["title"] == "A类: High-end talent."
 
 
+def test_no_doubled_brackets_when_the_bracket_follows_an_emphasised_term():
+    soup = _link("<p><strong>Category A</strong> (high-end talent) applies.</p>")
+    assert soup.get_text() == "Category A (high-end talent) applies.", soup.get_text()
+
+
 def test_no_doubled_brackets_when_brackets_enclose_the_term():
     soup = _link("<p>Documents (such as those with an apostille) come first.</p>")
     assert soup.get_text() == "Documents (such as those with an apostille) come first.", soup.get_text()
