@@ -363,7 +363,7 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
     position = 0
     for token in _TOKEN.finditer(html):
         text = html[position : token.start()]
-        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining))
+        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining, _text_after(html, token.start())))
         if not remaining:  # every term is linked: the rest of the page stays as it is
             out.append(html[token.start() :])
             return "".join(out)
@@ -383,15 +383,20 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
     return "".join(out)
 
 
-def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: str, remaining: set[str]) -> str:
-    """One run of text (HTML-escaped) with the first use of each still-unlinked term linked."""
+def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: str, remaining: set[str], after: str = "") -> str:
+    """One run of text (HTML-escaped) with the first use of each still-unlinked term linked; `after` is
+    the text that follows the run across inline tags ('<strong>term</strong> (…)')."""
     pieces: list[str] = []
     position = 0
     for match, term in find_terms(matcher, text):
         if term.id not in remaining or _quoted(text, match.start()) or _verb(text, match):
             continue  # a quoted name or a verb is not a use of the term; a later one may be
         remaining.discard(term.id)
-        title = f' title="{escape(term.meaning)}"' if term.meaning else ""
+        glossed = language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, match.end())
+        glossed = glossed and not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[match.end() :])
+        bracketed = glossed and _bracketed(text, match, after)  # "(x (中文))", "x (中文) (provision 3)": Chinese on hover only
+        hover = ": ".join(part for part in (term.zh if bracketed else "", term.meaning) if part)
+        title = f' title="{escape(hover)}"' if hover else ""
         href = f"{glossary_href}#{escape(term.id)}"
         pieces += [
             text[position : match.start()],
@@ -400,15 +405,28 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
             "</a>",
         ]
         position = match.end()
-        if language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, position):
-            if not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[position:]):
-                pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
+        if glossed and not bracketed:
+            pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
         if not remaining:
             break
     if not pieces:
         return text
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _bracketed(text: str, match: re.Match, after: str = "") -> bool:
+    """Whether a bracket follows the term, or the term lies inside brackets, in this run of text."""
+    before, after = _BRACKET.findall(text, 0, match.start()), text[match.end() :] + after
+    following = _BRACKET.search(after)
+    opened = sum(1 if bracket in "(（" else -1 for bracket in before) > 0
+    return bool(re.match(r"\s*[(（]", after)) or opened or (following is not None and following.group() in ")）")
+
+
+def _text_after(html: str, at: int) -> str:
+    """The start of the text that follows `at` across inline tags only, or ''."""
+    match = _INLINE_THEN_TEXT.match(html, at)
+    return match.group("text") if match else ""
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -453,6 +471,8 @@ SHARED_TAG_LIMIT = 12
 _H1 = re.compile(r"^# .*$", re.M)
 # After a name, the gloss would split it from its possessive ("Bureau (宁波市科技局)'s"): none there.
 _POSSESSIVE = re.compile(r"['’]s\b")
+_BRACKET = re.compile(r"[()（）]")
+_INLINE_THEN_TEXT = re.compile(r"(?:</?(?:strong|em|b|i|span)\b[^>]*>)+(?P<text>[^<]{0,40})", re.I)
 _VERB_BEFORE = re.compile(r"\b(?:to|can|could|may|might|must|shall|should|will|would|you|they|we|I)\s+$", re.I)
 
 SKIP_TAGS = frozenset("h1 h2 h3 h4 h5 h6 a code kbd samp abbr button select summary title noscript".split())
