@@ -235,10 +235,11 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True)
-class Source:
-    """A source page: what it is, who published it, and the words that label what is taken from it."""
+class Built:
+    """A page of this edition: its validated front matter, whose keys read as attributes
+    (`notice.issued`, `entry.title`), as the templates use them, and its source path."""
 
-    page: SourcePage
+    page: Page
     src_uri: str
 
     def __getattr__(self, name: str):
@@ -248,32 +249,24 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Notice:
-    """A notice page: one policy document, with its provisions in the same folder.
+class Source(Built):
+    """A source page: what it is, who published it, and the words that label what is taken from it."""
 
-    Its front-matter keys read as attributes (`notice.issued`), as the templates use them.
-    """
 
-    page: NoticePage
-    src_uri: str
+@dataclass(frozen=True)
+class Notice(Built):
+    """A notice page: one policy document, with its provisions in the same folder."""
 
     @property
     def current(self) -> bool:
         """In force, or issued with nothing in the sources saying it no longer applies."""
         return self.page.status in CURRENT_STATUSES
 
-    def __getattr__(self, name: str):
-        if name == "page":  # not set yet (copying): no front matter to read
-            raise AttributeError(name)
-        return getattr(self.page, name)
-
 
 @dataclass(frozen=True)
-class Entry:
-    """A provision or process page of the current edition: its front matter (as attributes) and its view."""
+class Entry(Built):
+    """A provision or process page of the current edition: its front matter and its view."""
 
-    page: Page  # ProvisionPage or ProcessPage
-    src_uri: str
     body: str  # Markdown after the front matter
     view: tuple[str, ...]  # the paragraphs of the view in the edition's language, plain text
     summary: str  # its first sentence
@@ -293,11 +286,6 @@ class Entry:
     @property
     def number(self) -> int | None:
         return getattr(self.page, "number", None)
-
-    def __getattr__(self, name: str):
-        if name == "page":  # not set yet (copying): no front matter to read
-            raise AttributeError(name)
-        return getattr(self.page, name)
 
 
 class TermMatcher(NamedTuple):
