@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from content.layout import CHINESE, DEFAULT_LANGUAGE, edition_prefix, is_chinese_build, source_label
 from content.pages import EDITIONS, edition
-from content.record import RECORD_KEY, english_updated, is_current
+from content.record import english_updated, is_current
 from content.render import render
 
 log = logging.getLogger("mkdocs.hooks.translations")

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from content.catalog import term_matcher
 from content.model import Term
-from cross_links import link_terms
+from content.glossary import link_terms
 from hook_fixtures import ids_on, link_target
 
 TERMS = tuple(

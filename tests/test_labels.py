@@ -13,7 +13,7 @@ from content.catalog import term_matcher
 from content.pages import read_page
 from hook_fixtures import link_target
 from content.model import Term
-from cross_links import link_terms
+from content.glossary import link_terms
 
 EDITIONS = ("en", "zh")
 PROVISIONS = (
