@@ -1,4 +1,4 @@
-"""Measure how often search puts the answering page first, in each edition (issue #18).
+"""Measure how often search puts the answering page first, in each edition (issues #18, #25).
 
 Builds the site (or takes a built one with --site), serves it on 127.0.0.1, types
 every query of bench/search_queries.yml into its edition's search box in headless
@@ -46,11 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a site built for http://127.0.0.1:PORT/ (default: build one)")
     parser.add_argument("--port", type=int, default=0, help="port to serve on (with --site: the one it was built for)")
     parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "search_queries.yml")
+    parser.add_argument("--half", choices=HALVES, help="only this half of a split query set")
     parser.add_argument("--misses", action="store_true", help="list every query whose answer is not first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    queries = load_queries(args.queries)
+    queries = [q for q in load_queries(args.queries) if args.half in (None, q.get("half"))]
+    if args.misses and any(q.get("half") == "held-out" for q in queries):
+        parser.error("--misses shows no held-out query: add --half tune")
     with tempfile.TemporaryDirectory() as tmp:
         server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(QuietHandler, directory=str(args.site or tmp)))
         origin = f"http://127.0.0.1:{server.server_address[1]}"
@@ -75,6 +78,7 @@ def load_queries(path: Path) -> list[dict]:
     queries = yaml.safe_load(path.read_text(encoding="utf-8"))
     for query in queries:
         assert query["edition"] in EDITION_ROOTS, f"{path}: unknown edition in {query}"
+        assert query.get("half", "tune") in HALVES, f"{path}: unknown half in {query}"
     return queries
 
 
@@ -117,19 +121,38 @@ def run_queries(site: Path, origin: str, queries: list[dict]) -> list[dict]:
                     suggested = suggestion(page)
                     if suggested:
                         paths = take_suggestion(page)
+                items = shown_sections(page) if paths else []
                 found = [ids.get(path, path) for path in paths]
-                results.append({**query, "found": found, "suggested": suggested})
+                results.append({**query, "found": found, "sections": items, "suggested": suggested})
             page.close()
         browser.close()
     return results
+
+
+def shown_sections(page) -> list[list[str]]:
+    """Per result item, best first: the heading ids of the sections it shows (not those folded under "more")."""
+    return page.locator(".md-search-result__item").evaluate_all(
+        """items => items.map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')]
+            .map(link => new URL(link.href).hash.slice(1)).filter(Boolean))"""
+    )
+
+
+def rank(result: dict) -> int | None:
+    """1-based position of the first result item that answers, or None."""
+    for position, (page_id, sections) in enumerate(zip(result["found"], result["sections"]), 1):
+        if page_id == result["answer"] and result.get("section") in (None, *sections):
+            return position
+    return None
 
 
 def summarise(site: Path, results: list[dict]) -> dict:
     report = {}
     for edition, home in EDITION_ROOTS.items():
         mine = [r for r in results if r["edition"] == edition]
-        first = sum(r["found"][:1] == [r["answer"]] for r in mine)
-        top3 = sum(r["answer"] in r["found"][:3] for r in mine)
+        if not mine:
+            continue
+        first = sum(rank(r) == 1 for r in mine)
+        top3 = sum((rank(r) or 99) <= 3 for r in mine)
         report[edition] = {
             "queries": len(mine),
             "first_pct": round(100 * first / len(mine), 1),
@@ -155,10 +178,11 @@ def print_report(report: dict, results: list[dict], *, misses: bool) -> None:
     if misses:
         print("\nAnswer not first:")
         for r in results:
-            if r["found"][:1] != [r["answer"]]:
-                rank = r["found"].index(r["answer"]) + 1 if r["answer"] in r["found"] else "-"
+            if rank(r) != 1:
                 via = f" (after tapping {r['suggested']!r})" if r["suggested"] else ""
-                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}{via}: wants {r['answer']} (rank {rank}), got {r['found'][:3]}")
+                wanted = r["answer"] + (f"#{r['section']}" if r.get("section") else "")
+                got = [f"{page_id}#{','.join(sections[:2])}" for page_id, sections in zip(r["found"][:3], r["sections"][:3])]
+                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}{via}: wants {wanted} (rank {rank(r) or '-'}), got {got}")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -171,6 +195,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 # --- data -------------------------------------------------------------------
 
 EDITION_ROOTS = {"en": "/", "zh": "/zh/"}
+HALVES = ("tune", "held-out")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 if __name__ == "__main__":
