@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from content.record import page_uris
+from content.search_terms import pinyin_names
 from content.schema import (
     CHINESE,
     DEFAULT_LANGUAGE,
@@ -113,8 +114,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         prefix = edition_prefix(CHINESE)
         english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
         chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
-        english = with_also_called(english, also_called(metas[DEFAULT_LANGUAGE]))
-        chinese = with_also_called(chinese, also_called(metas[CHINESE]))
+        names = {language: also_called(metas[language]) for language in LANGUAGES}
+        # Both editions: the pinyin of the page's Chinese title and names (content/search_terms.py).
+        for uri, meta in metas[CHINESE].items():
+            url = page_url(uri)
+            pinyin = pinyin_names([str(meta.get("title", "")), *names[DEFAULT_LANGUAGE].get(url, []), *names[CHINESE].get(url, [])])
+            for language in LANGUAGES:
+                names[language][url] = names[language].get(url, []) + pinyin
+        english = with_also_called(english, names[DEFAULT_LANGUAGE])
+        chinese = with_also_called(chinese, names[CHINESE])
         for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
