@@ -5,7 +5,8 @@ every query of bench/search_queries.yml into its edition's search box in headles
 Chromium, as tests/browser/site_ui.py does, and maps each result URL to its
 page's front-matter id (the <meta name="page-id"> of the built page). A query that
 finds nothing and shows a "Did you mean" suggestion (assets/javascripts/did-you-mean.js)
-is tapped through, as a reader would, and scored by the results of the suggestion:
+is tapped through, as a reader would, and scored by the results of the suggestion;
+one the script corrects itself ("Showing results for") is scored by the results shown:
 a typo counts as found only that way. Prints, per edition: % of queries whose answer
 is first, % within the first three, the queries with no results (none even through a
 suggestion), those found through a suggestion, and the bytes of the edition's search
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # tests/browser/conftest.py imports tests/conftest.py
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 (after the path is set)
-from tests.browser.site_ui import search, suggestion, take_suggestion  # noqa: E402
+from tests.browser.site_ui import correction, result_paths, search, suggestion, take_suggestion  # noqa: E402
 
 # --- main -------------------------------------------------------------------
 
@@ -116,14 +117,17 @@ def run_queries(site: Path, origin: str, queries: list[dict]) -> list[dict]:
             page = context.new_page()
             page.goto(home)
             for query in (q for q in queries if q["edition"] == edition):
-                paths, suggested = search(page, query["query"]), None
+                paths, suggested, corrected = search(page, query["query"]), None, False
                 if not paths:
-                    suggested = suggestion(page)
+                    suggested = correction(page, query["query"])
                     if suggested:
-                        paths = take_suggestion(page)
+                        paths, corrected = result_paths(page), True
+                    else:
+                        suggested = suggestion(page, query["query"])
+                        paths = take_suggestion(page) if suggested else []
                 items = shown_sections(page) if paths else []
                 found = [ids.get(path, path) for path in paths]
-                results.append({**query, "found": found, "sections": items, "suggested": suggested})
+                results.append({**query, "found": found, "sections": items, "suggested": suggested, "corrected": corrected})
             page.close()
         browser.close()
     return results
@@ -158,7 +162,8 @@ def summarise(site: Path, results: list[dict]) -> dict:
             "first_pct": round(100 * first / len(mine), 1),
             "top3_pct": round(100 * top3 / len(mine), 1),
             "no_results": [r["query"] for r in mine if not r["found"]],
-            "through_suggestion": {r["query"]: r["suggested"] for r in mine if r["suggested"]},
+            "through_suggestion": {r["query"]: r["suggested"] for r in mine if r["suggested"] and not r["corrected"]},
+            "corrected": {r["query"]: r["suggested"] for r in mine if r["corrected"]},
             "index_bytes": (site / home.strip("/") / "search" / "search_index.json").stat().st_size,
         }
     return report
@@ -175,6 +180,8 @@ def print_report(report: dict, results: list[dict], *, misses: bool) -> None:
             print(f"    nothing for {query!r}")
         for query, suggested in figures["through_suggestion"].items():
             print(f"    nothing for {query!r} until its suggestion {suggested!r} was tapped (scored by that search)")
+        for query, corrected in figures["corrected"].items():
+            print(f"    nothing for {query!r}; results for {corrected!r} shown instead (scored by those)")
     if misses:
         print("\nAnswer not first:")
         for r in results:
