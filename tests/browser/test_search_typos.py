@@ -81,7 +81,9 @@ def test_certain_typo_shows_the_corrected_search_at_once(edition_pages, page_ids
     corrected = correction(tab, query)
     assert corrected, f"a reader searching {query!r} in the {edition} edition sees nothing, not the corrected search"
     found = [page_ids.get(path, path) for path in result_paths(tab)]
-    assert found[:1] == [wanted], f"the search corrected from {query!r} to {corrected!r} shows {found[:3] or 'nothing'} first, not {wanted}"
+    assert found[:1] == [wanted], (
+        f"the search corrected from {query!r} to {corrected!r} shows {found[:3] or 'nothing'} first, not {wanted}"
+    )
     line = tab.locator(".did-you-mean-auto")
     for words in (*SHOWING[edition], corrected, query):
         expect(line, f"the correction line lacks {words!r}").to_contain_text(words)
