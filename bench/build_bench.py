@@ -28,7 +28,7 @@ Sizes below the real page count build the real pages alone.
 
 Statuses: sample N is issued one month after sample N-1, and all but the newest
 IN_FORCE_SAMPLES are `superseded` by the next newer sample; the newest ones are
-`in-force`, beside the real notice. A site grows by notices, and each new notice
+`issued` (current), beside the real notice. A site grows by notices, and each new notice
 mostly replaces an older one, so a site of many notices keeps most of them
 superseded: measuring 60 notices all in force would measure lists (the cards, the
 audience pages, "Related provisions") that such a site never has, and measuring
@@ -160,7 +160,7 @@ def add_notice(project: Path, notice: list[str], number: int, count: int) -> Non
     facts = {
         "id": sample,
         "issued": date(SAMPLE_FIRST_YEAR + (number - 1) // 12, (number - 1) % 12 + 1, 15),
-        "status": "superseded" if replaced else "in-force",
+        "status": "superseded" if replaced else "issued",
         "superseded_by": f"sample-{number + 1:03}" if replaced else None,
     }
     record = _project_module(project, "content.record")

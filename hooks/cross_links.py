@@ -2,8 +2,7 @@
 
 Events, in the order they run in each edition's build:
 - on_env: gives the templates in overrides/ the table of UI words (content/strings.yml).
-- on_files, priority -120 (after mkdocs-static-i18n at -100 and hooks/editions.py at -110, so the
-  catalog read here is this edition's): adds the generated audience pages (audiences/<tag>.md
+- on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
   a section per notice in force (its page, then its provisions by number), one entry for the
@@ -27,9 +26,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from content.catalog import Catalog, Entry, Notice, TermMatcher, catalog, find_terms, is_chinese, md_text, opening_sentences, term_ids_in
-from content.render import STRINGS, audience_label, audience_src_uri, href, in_force, render
-from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHINESE, DEFAULT_LANGUAGE, MARKERS, current_language, edition_prefix
+from content.catalog import Catalog, Entry, Notice, TermMatcher, find_terms, excerpt, is_chinese, md_text, term_ids_in
+from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
+from content.model import AUDIENCES, MARKERS
+from content.pages import edition
+from content.render import audience_label, audience_src_uri, current, href, render, view_name
+from content.strings import STRINGS
 
 # --- hooks ------------------------------------------------------------------
 
@@ -42,11 +44,10 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 # After mkdocs-static-i18n (-100), which re-creates every file, and editions.py (-110).
 @event_priority(-120)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    cat = catalog(files, config)
-    for src_uri in [*(n.src_uri for n in cat.notices.values()), *(e.src_uri for e in cat.entries.values() if e.notice)]:
-        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places them
-    for src_uri in cat.guides.values():
-        files.src_uris[src_uri].inclusion = InclusionLevel.NOT_IN_NAV
+    cat = edition(config).catalog
+    for file in files.documentation_pages():
+        if file.src_uri.startswith((f"{NOTICES_FOLDER}/", f"{AUDIENCE_FOLDER}/", f"{SOURCES_FOLDER}/")):
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # on_nav places notices and guides; sources are linked from them
     wanted = [tag for tag in AUDIENCES if cat.by_audience[tag] and tag not in cat.guides]
     generated = [generated_page(config, audience_src_uri(cat, tag)) for tag in wanted if audience_src_uri(cat, tag) not in files.src_uris]
     if (cat.guides or wanted) and AUDIENCE_INDEX not in files.src_uris:
@@ -61,11 +62,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # After mkdocs-static-i18n's on_nav (-100), which rebuilds the navigation.
 @event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     words = STRINGS[cat.language]
-    current = [notice for notice in cat.notices.values() if notice.status == "in-force"]
-    earlier = [notice for notice in cat.notices.values() if notice.status != "in-force"]
-    notices = [_section(n.title, [n.src_uri, *(e.src_uri for e in cat.by_notice[n.id])], files) for n in current]
+    now = [notice for notice in cat.notices.values() if notice.current]
+    earlier = [notice for notice in cat.notices.values() if not notice.current]
+    notices = [_section(n.title, [n.src_uri, *(e.src_uri for e in cat.by_notice[n.id])], files) for n in now]
     if earlier:  # one entry holding their own pages only: the menu does not grow with the site's history
         notices.append(_section(words["earlier_notices"], [notice.src_uri for notice in earlier], files))
     if len(cat.notices) > 1:
@@ -83,7 +84,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     this = page.file
     for marker, list_of in LISTS.items():
         pattern = re.compile(rf"<!--\s*{re.escape(marker)}\s*-->")
@@ -112,7 +113,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    cat = catalog(files, config)
+    cat = edition(config).catalog
     if cat.term_matcher is None or cat.glossary_src_uri in (None, page.file.src_uri):
         return html
     glossary = href(page.file, files, cat.glossary_src_uri)
@@ -207,7 +208,7 @@ def provision_cards(cat: Catalog, this: File, files: Files, config: MkDocsConfig
     if isinstance(notice, Notice):
         return render("cards", this, files, config, entries=_built(cat.by_notice[notice.id], files))
     blocks = []
-    for notice_id in in_force(cat):
+    for notice_id in current(cat):
         if len(cat.notices) > 1:
             blocks.append(f"\n\n### {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
         blocks.append(render("cards", this, files, config, entries=_built(cat.by_notice[notice_id], files)))
@@ -220,10 +221,10 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
     earlier notices."""
     language = cat.language
     words = STRINGS[language]
-    viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and e.src_uri in files.src_uris]
+    viewed = [e for e in cat.entries.values() if e.has_view_anchor and e.opening and view_name(cat, e) and e.src_uri in files.src_uris]
     if not viewed:
         return f"\n\n*{md_text(words['no_views'])}*\n\n"
-    groups = [n for n in in_force(cat)] + [None]  # None: pages of no notice (process pages)
+    groups = [n for n in current(cat)] + [None]  # None: pages of no notice (process pages)
     blocks = []
     for notice_id in groups:
         entries = [e for e in viewed if e.notice == notice_id]
@@ -231,7 +232,7 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
             continue
         if len(cat.notices) > 1 and notice_id:
             blocks.append(f"\n\n## {md_text(cat.notices[notice_id].title)} {{ #{notice_id} }}\n")
-            openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in entries]
+            openings = [(e, *excerpt(e.view, language, VIEW_SENTENCES)) for e in entries]
             blocks.append(render("views", this, files, config, items=openings, with_audiences=True))
             continue
         audiences = [(tag, audience_label(language, tag)) for tag in AUDIENCES] + [("everyone", words["everyone"])]
@@ -239,7 +240,7 @@ def views_index(cat: Catalog, this: File, files: Files, config: MkDocsConfig) ->
             items = [e for e in entries if (tag in e.applies_to if tag != "everyone" else not e.applies_to)]
             if items:
                 blocks.append(f"\n\n## {md_text(label)} {{ #{tag} }}\n")
-                openings = [(e, opening_sentences(e.opening, language, VIEW_SENTENCES)) for e in items]
+                openings = [(e, *excerpt(e.view, language, VIEW_SENTENCES)) for e in items]
                 blocks.append(render("views", this, files, config, items=openings))
     return "".join(blocks) + _earlier(cat, this, files, config)
 
@@ -280,8 +281,8 @@ def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
 def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDocsConfig) -> str:
     """The pages for an audience, per notice in force (headed when there are several), then the rest."""
     blocks = []
-    current = set(in_force(cat))
-    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in current]
+    now = set(current(cat))
+    entries = [e for e in _built(cat.by_audience[tag], files) if e.notice is None or e.notice in now]
     for notice_id, group in groupby(entries, key=lambda e: e.notice):
         if len(cat.notices) > 1:
             title = cat.notices[notice_id].title if notice_id else STRINGS[cat.language]["other_pages"]
@@ -308,7 +309,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
     force sharing a tag (the audience pages list them all); each group in catalog order.
     """
     words = STRINGS[cat.language]
-    current = set(in_force(cat))
+    now = set(current(cat))
     named = sorted({i for i in entry.related if i in cat.entries and i != entry.id}, key=cat.order.__getitem__)
     naming_all = {i for i in cat.named_by.get(entry.id, ()) if i in cat.entries}
     naming = sorted(naming_all.difference(named), key=cat.order.__getitem__)
@@ -316,7 +317,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
     sharing = [
         e.id for e in cat.entries.values()
         if e.id not in chosen and e.id != entry.id and set(e.applies_to) & set(entry.applies_to)
-        and (e.notice is None or e.notice in current)
+        and (e.notice is None or e.notice in now)
     ]
     chosen += sharing[:SHARED_TAG_LIMIT]
     items = []
@@ -333,7 +334,7 @@ def related_items(cat: Catalog, entry: Entry) -> list[tuple[Entry, list[str]]]:
 
 
 def _earlier(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
-    earlier = [n for n in cat.notices.values() if n.status != "in-force" and n.src_uri in files.src_uris]
+    earlier = [n for n in cat.notices.values() if not n.current and n.src_uri in files.src_uris]
     return render("earlier", this, files, config, notices=earlier, limit=EARLIER_LIMIT) if earlier else ""
 
 
@@ -362,7 +363,7 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
     position = 0
     for token in _TOKEN.finditer(html):
         text = html[position : token.start()]
-        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining))
+        out.append(text if skipping else _link_text(text, matcher, glossary_href, language, remaining, _text_after(html, token.start())))
         if not remaining:  # every term is linked: the rest of the page stays as it is
             out.append(html[token.start() :])
             return "".join(out)
@@ -382,15 +383,20 @@ def link_terms(html: str, matcher: TermMatcher, glossary_href: str, language: st
     return "".join(out)
 
 
-def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: str, remaining: set[str]) -> str:
-    """One run of text (HTML-escaped) with the first use of each still-unlinked term linked."""
+def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: str, remaining: set[str], after: str = "") -> str:
+    """One run of text (HTML-escaped) with the first use of each still-unlinked term linked; `after` is
+    the text that follows the run across inline tags ('<strong>term</strong> (…)')."""
     pieces: list[str] = []
     position = 0
     for match, term in find_terms(matcher, text):
         if term.id not in remaining or _quoted(text, match.start()) or _verb(text, match):
             continue  # a quoted name or a verb is not a use of the term; a later one may be
         remaining.discard(term.id)
-        title = f' title="{escape(term.meaning)}"' if term.meaning else ""
+        glossed = language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, match.end())
+        glossed = glossed and not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[match.end() :])
+        bracketed = glossed and _bracketed(text, match, after)  # "(x (中文))", "x (中文) (provision 3)": Chinese on hover only
+        hover = ": ".join(part for part in (term.zh if bracketed else "", term.meaning) if part)
+        title = f' title="{escape(hover)}"' if hover else ""
         href = f"{glossary_href}#{escape(term.id)}"
         pieces += [
             text[position : match.start()],
@@ -399,15 +405,28 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
             "</a>",
         ]
         position = match.end()
-        if language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, position):
-            if not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[position:]):
-                pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
+        if glossed and not bracketed:
+            pieces.append(f' <span class="glossary-term__zh" lang="zh">({escape(term.zh)})</span>')
         if not remaining:
             break
     if not pieces:
         return text
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _bracketed(text: str, match: re.Match, after: str = "") -> bool:
+    """Whether a bracket follows the term, or the term lies inside brackets, in this run of text."""
+    before, after = _BRACKET.findall(text, 0, match.start()), text[match.end() :] + after
+    following = _BRACKET.search(after)
+    opened = sum(1 if bracket in "(（" else -1 for bracket in before) > 0
+    return bool(re.match(r"\s*[(（]", after)) or opened or (following is not None and following.group() in ")）")
+
+
+def _text_after(html: str, at: int) -> str:
+    """The start of the text that follows `at` across inline tags only, or ''."""
+    match = _INLINE_THEN_TEXT.match(html, at)
+    return match.group("text") if match else ""
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -439,7 +458,7 @@ def _classes(tag: str) -> list[str]:
 # --- data -------------------------------------------------------------------
 
 AUDIENCE_INDEX = f"{AUDIENCE_FOLDER}/index.md"
-# What replaces each marker (content.schema.MARKERS; hooks/checks.py refuses any other).
+# What replaces each marker (content.model.MARKERS; content/rules.py refuses any other).
 LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries), strict=True))
 # How many sentences of each view's first paragraph the views index shows.
 VIEW_SENTENCES = 2
@@ -452,6 +471,8 @@ SHARED_TAG_LIMIT = 12
 _H1 = re.compile(r"^# .*$", re.M)
 # After a name, the gloss would split it from its possessive ("Bureau (宁波市科技局)'s"): none there.
 _POSSESSIVE = re.compile(r"['’]s\b")
+_BRACKET = re.compile(r"[()（）]")
+_INLINE_THEN_TEXT = re.compile(r"(?:</?(?:strong|em|b|i|span)\b[^>]*>)+(?P<text>[^<]{0,40})", re.I)
 _VERB_BEFORE = re.compile(r"\b(?:to|can|could|may|might|must|shall|should|will|would|you|they|we|I)\s+$", re.I)
 
 SKIP_TAGS = frozenset("h1 h2 h3 h4 h5 h6 a code kbd samp abbr button select summary title noscript".split())

@@ -5,14 +5,17 @@ Events:
   Material (see ASSUMPTIONS), and fails the build naming the versions it was written for.
 - on_files, priority -110 (after mkdocs-static-i18n's on_files at -100, which re-creates every
   file from docs/): checks the attributes the plugin gives its files; points each page of the
-  Chinese build at its docs_zh/ file, and "Edit this page" at the file staff edit.
+  Chinese build at its docs_zh/ file, and "Edit this page" at the file staff edit; reads every
+  page of the edition once (content/pages.py), for the checks, cross-links and redirects.
+- on_page_read_source: a page whose front matter the checks refuse is built without it, so
+  nothing (MkDocs and Material included) parses what was refused.
 - on_env: compiled templates are kept between builds (a faster `mkdocs serve`).
 - on_template_context: the 404 page's language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
   the Chinese edition and writes one search index for both): splits the index per edition (each
   page's `also_called` names join its title there, so search finds it by them), writes the
-  redirects of moved pages (front matter `moved_from`) and robots.txt.
+  redirects of moved pages (front matter `moved_from`) and robots.txt, from the pages' records.
 """
 
 from __future__ import annotations
@@ -29,21 +32,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from content.record import page_uris
+from content.layout import CHINESE, DEFAULT_LANGUAGE, LANGUAGES, SEARCH_INDEX, edition_prefix, edition_source, is_chinese_build, project_dir, source_label
+from content.pages import EDITIONS, edition, read_edition
 from content.search_terms import pinyin_names
-from content.schema import (
-    CHINESE,
-    DEFAULT_LANGUAGE,
-    LANGUAGES,
-    edition_prefix,
-    edition_source,
-    is_chinese_build,
-    project_dir,
-    read_front_matter,
-    source_label,
-    zh_docs_dir,
-)
 
 # --- hooks ------------------------------------------------------------------
 
@@ -67,7 +60,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if zh_source is not None:
             file.abs_src_path = str(zh_source)
             file.locale = CHINESE
+    read_edition(files, config)
     return files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    record = edition(config).records.get(page.file.src_uri)
+    if record is None or record.page is not None and not record.unreadable:
+        return None  # MkDocs reads the file itself
+    if record.page is None and record.body_start:
+        return "\n" + record.body  # refused front matter: the page builds as if it had none
+    return record.text  # bytes that are not UTF-8, replaced: MkDocs would stop with a traceback
 
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
@@ -107,26 +110,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     # build (the index holds its entries only) and after it (both editions'). Each run writes
     # what it finds, so the last one leaves each edition its own index.
     site = Path(config.site_dir)
-    metas = {DEFAULT_LANGUAGE: front_matters(Path(config.docs_dir)), CHINESE: front_matters(zh_docs_dir(config))}
+    records = {language: EDITIONS[language].records.values() for language in LANGUAGES if language in EDITIONS}
     merged = site / SEARCH_INDEX
-    if merged.is_file():
+    if merged.is_file() and len(records) == len(LANGUAGES):
         index = json.loads(merged.read_text(encoding="utf-8"))
         prefix = edition_prefix(CHINESE)
         english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
         chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
-        names = {language: also_called(metas[language]) for language in LANGUAGES}
+        names = {language: also_called(records[language]) for language in LANGUAGES}
         # Both editions: the pinyin of the page's Chinese title and names (content/search_terms.py).
-        for uri, meta in metas[CHINESE].items():
-            url = page_url(uri)
-            pinyin = pinyin_names([str(meta.get("title", "")), *names[DEFAULT_LANGUAGE].get(url, []), *names[CHINESE].get(url, [])])
-            for language in LANGUAGES:
-                names[language][url] = names[language].get(url, []) + pinyin
+        for record in records[CHINESE]:
+            if record.page and not record.fallback:
+                url = page_url(record.uri)
+                pinyin = pinyin_names([record.page.title, *names[DEFAULT_LANGUAGE].get(url, []), *names[CHINESE].get(url, [])])
+                for language in LANGUAGES:
+                    names[language][url] = names[language].get(url, []) + pinyin
         english = with_also_called(english, names[DEFAULT_LANGUAGE])
         chinese = with_also_called(chinese, names[CHINESE])
         for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
-    _write_redirects(config, site, moved_pages(metas[DEFAULT_LANGUAGE]))
+    _write_redirects(config, site, moved_pages(records.get(DEFAULT_LANGUAGE, ())))
     sitemap = f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n" if config.site_url else ""
     _write(site / "robots.txt", f"User-agent: *\nAllow: /\n\n{sitemap}".rstrip("\n") + "\n")
 
@@ -134,29 +138,19 @@ def on_post_build(config: MkDocsConfig) -> None:
 # --- helpers ----------------------------------------------------------------
 
 
-def front_matters(folder: Path) -> dict[str, dict]:
-    """Each page's front matter in docs/ or docs_zh/, by path ('notices/x/apostille.md')."""
-    return {uri: read_front_matter((folder / uri).read_text(encoding="utf-8", errors="replace"))[1] for uri in page_uris(folder)}
-
-
-def moved_pages(metas: dict[str, dict]) -> dict[str, str]:
+def moved_pages(records) -> dict[str, str]:
     """Old page path -> the page that now stands there, from every page's `moved_from`."""
     moved = {}
-    for uri, meta in metas.items():
-        old_paths = meta.get("moved_from")
-        for old in old_paths if isinstance(old_paths, list) else []:
-            if isinstance(old, str):
-                moved.setdefault(old, uri)
+    for record in records:
+        for old in (record.page.moved_from or []) if record.page and not record.fallback else []:
+            moved.setdefault(old, record.uri)
     return moved
 
 
-def also_called(metas: dict[str, dict]) -> dict[str, list[str]]:
+def also_called(records) -> dict[str, list[str]]:
     """Index location ('notices/x/apostille/') -> the page's `also_called` names, in one edition."""
-    return {
-        page_url(uri): [str(name).strip() for name in meta["also_called"] if str(name).strip()]
-        for uri, meta in metas.items()
-        if isinstance(meta.get("also_called"), list)
-    }
+    return {page_url(record.uri): record.page.also_called for record in records
+            if record.page and record.page.also_called and not record.fallback}
 
 
 def with_also_called(docs: list[dict], names: dict[str, list[str]]) -> list[dict]:
@@ -217,7 +211,6 @@ def _write(path: Path, text: str) -> None:
 
 # --- data -------------------------------------------------------------------
 
-SEARCH_INDEX = "search/search_index.json"
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # What this project relies on, each checked at start-up (on_config).
 ASSUMPTIONS = {

@@ -25,7 +25,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from content.render import STRINGS
+from content.layout import SEARCH_INDEX, current_language, edition_prefix
+from content.strings import STRINGS
 from content.safety import start_tags
 
 log = logging.getLogger("mkdocs.hooks.offline")
@@ -45,7 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    prefix = _edition_prefix(config, _language(config))
+    prefix = edition_prefix(current_language(config))
     env.globals["offline"] = {
         "manifest": prefix + MANIFEST,
         "worker": prefix + WORKER if _state.get("workers") else None,
@@ -63,7 +64,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     languages = config.plugins["i18n"].build_languages
     for language in languages:
-        prefix = _edition_prefix(config, language)
+        prefix = edition_prefix(language)
         target = site / prefix / MANIFEST
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(web_manifest(language, prefix), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -79,10 +80,10 @@ def _write_workers(config: MkDocsConfig, languages: list[str]) -> None:
     source = (Path(config.docs_dir) / WORKER_SOURCE).read_text(encoding="utf-8")
     site = Path(config.site_dir)
     for language in languages:
-        prefix = _edition_prefix(config, language)
+        prefix = edition_prefix(language)
         # Other editions inside this one's folder (zh/ inside the root): their own worker serves them.
         nested = [
-            other[len(prefix):] for other in (_edition_prefix(config, lang) for lang in languages)
+            other[len(prefix):] for other in (edition_prefix(lang) for lang in languages)
             if other != prefix and other.startswith(prefix)
         ]
         files = precache_files(site, prefix, nested)
@@ -242,23 +243,12 @@ def page_references(html: str) -> tuple[list[str], str | None]:
     return addresses, worker
 
 
-def _language(config: MkDocsConfig) -> str:
-    i18n = config.plugins["i18n"]
-    return i18n.current_language or i18n.default_language
-
-
-def _edition_prefix(config: MkDocsConfig, language: str) -> str:
-    """Where an edition lives in site_dir: '' for the default language, 'zh/' for Chinese."""
-    return "" if language == config.plugins["i18n"].default_language else f"{language}/"
-
-
 # --- data -------------------------------------------------------------------
 
 WORKER_COMMANDS = ("build", "gh-deploy")
 WORKER_SOURCE = "assets/javascripts/offline-worker.js"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-SEARCH_INDEX = "search/search_index.json"
 SITEMAP = "sitemap.xml"
 THEME_COLOR = "#00796b"
 ICONS = (

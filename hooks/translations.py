@@ -20,11 +20,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from content.schema import CHINESE, DEFAULT_LANGUAGE, edition_prefix, edition_source, is_chinese_build, source_label
+from content.layout import CHINESE, DEFAULT_LANGUAGE, edition_prefix, is_chinese_build, source_label
+from content.pages import EDITIONS, edition
 from content.record import RECORD_KEY, english_updated, is_current
 from content.render import render
 
-log = logging.getLogger("mkdocs.hooks.translation_freshness")
+log = logging.getLogger("mkdocs.hooks.translations")
 
 # --- hooks ------------------------------------------------------------------
 
@@ -32,13 +33,14 @@ log = logging.getLogger("mkdocs.hooks.translation_freshness")
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_chinese_build(config) or page.file.generated_by is not None:
         return html
-    if edition_source(config, page.file.src_uri) is None:  # no translation: checks.py reports it
-        return html
-    recorded = page.meta.get(RECORD_KEY)
-    english = Path(config.docs_dir) / page.file.src_uri
-    if recorded is None or not english.is_file() or is_current(recorded, english):
-        return html  # a missing record is for checks.py to report
-    updated, known_from = english_updated(english)
+    record = edition(config).records.get(page.file.src_uri)
+    english = EDITIONS[DEFAULT_LANGUAGE].records.get(page.file.src_uri)
+    if record is None or record.fallback or english is None or record.page is None:
+        return html  # no translation, or a front matter with problems: hooks/checks.py reports it
+    recorded = record.page.translated_from
+    if recorded is None or is_current(recorded, english.raw):
+        return html  # a missing record is for hooks/checks.py to report
+    updated, known_from = english_updated(Path(config.docs_dir) / page.file.src_uri)
     zh_label = source_label(config, page.file.src_uri, CHINESE)
     log.info(
         f"{zh_label}: translation may be outdated: {source_label(config, page.file.src_uri, DEFAULT_LANGUAGE)} "

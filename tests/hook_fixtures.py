@@ -13,8 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from mkdocs.structure.files import File, Files
-
+from content.pages import PageRecord, read_page
 from conftest import ROOT, BuiltSite, run_strict_build
 
 OUR_HOOKS = ("editions.py", "cross_links.py")
@@ -60,13 +59,9 @@ def ids_on(site: BuiltSite, target: Path) -> set[str]:
     return {element["id"] for element in soup.find_all(id=True)}
 
 
-def source_files(root: Path, pages: dict[str, str]) -> Files:
-    """A MkDocs Files collection of Markdown `pages` written under root/docs, for catalog tests."""
-    docs = root / "docs"
-    for relative, text in pages.items():
-        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
-        (docs / relative).write_text(text, encoding="utf-8")
-    return Files([File(relative, str(docs), str(root / "site"), True) for relative in pages])
+def source_records(pages: dict[str, str | bytes]) -> list[PageRecord]:
+    """The records (content/pages.py) of Markdown `pages` as one edition's build reads them, for catalog tests."""
+    return [read_page(text if isinstance(text, bytes) else text.encode(), f"docs/{uri}", uri) for uri, text in pages.items()]
 
 
 def provision_page(
@@ -113,8 +108,9 @@ reviewed: 2024-01-10
 
 
 def notice_page(notice_id, title, body="<!-- provisions:cards -->", status="in-force", superseded_by=None, zh=False) -> str:
-    """A notice page: its facts in front matter, its provisions listed where the marker is."""
+    """A notice page: its facts in front matter (its text, view and status from SOURCE_ID), its provisions where the marker is."""
     replaced = f"superseded_by: {superseded_by}\n" if superseded_by else ""
+    replaced += f"status_source: {SOURCE_ID}\n" if status in ("in-force", "expired") else ""
     return f"""---
 id: {notice_id}
 kind: notice
@@ -128,6 +124,8 @@ name:
   zh: 关于小事项的通知
 issued: 2024-01-05
 status: {status}
+text_source: {SOURCE_ID}
+view_source: {SOURCE_ID}
 {replaced}reviewed: 2024-01-10
 ---
 
@@ -140,7 +138,7 @@ status: {status}
 
 
 def _simple_page(page_id: str, kind: str, title: str, body: str) -> str:
-    return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
+    return f"---\nid: {page_id}\nkind: {kind}\ntitle: {title}\ndescription: {title}.\nreviewed: 2024-01-10\n---\n\n# {title} {{ #{page_id} }}\n\n{body}\n"
 
 
 MKDOCS_YML = f"""site_name: Small
@@ -185,6 +183,7 @@ id: glossary
 kind: glossary
 title: Glossary
 description: Words officials use.
+reviewed: 2024-01-10
 terms:
   - id: apostille
     en: Apostille
@@ -215,7 +214,51 @@ GLOSSARY_ZH = (
     .replace("Moving to a new employer.", "更换用人单位。")
 )
 
+SOURCE_ID = "small-article"
+
+
+def source_page(zh=False) -> str:
+    """The small site's one source: a firm's article that quotes the notice and interprets it."""
+    title = "小文章" if zh else "The small article"
+    return f"""---
+id: {SOURCE_ID}
+kind: source
+title: {title}
+description: {title}.
+reviewed: 2024-01-10
+source_type: commentary
+publisher:
+  en: Small Firm Ltd.
+  zh: 小公司
+name:
+  en: the small article
+  zh: 小文章
+speaker:
+  en: Small Firm
+  zh: 小公司
+dated:
+  en: January 2024
+  zh: 2024年1月
+text_en:
+  en: The English printed in the small article
+  zh: 小文章所载英文
+text_zh:
+  en: The Chinese as given in the small article
+  zh: 小文章所载中文
+view_name:
+  en: Reindeer View
+  zh: 灵达观点
+---
+
+# {title} {{ #source }}
+
+{"一篇文章。" if zh else "An article."}
+"""
+
+
 SMALL_SITE: dict[str, str] = {
+    f"docs/sources/{SOURCE_ID}.md": source_page(),
+    f"docs_zh/sources/{SOURCE_ID}.md": source_page(zh=True),
     "mkdocs.yml": MKDOCS_YML,
     "docs/index.md": _simple_page("home", "home", "Home", "<!-- provisions:cards -->"),
     "docs_zh/index.md": _simple_page("home", "home", "首页", "<!-- provisions:cards -->"),
@@ -229,7 +272,7 @@ SMALL_SITE: dict[str, str] = {
         1,
         "provision-1",
         "Green channel",
-        "[category-a, job-transfer, made-up-tag]",
+        "[category-a, job-transfer]",
         "[provision-9]",
         "Category A talent may use the green channel.",
         "Category A holders get a faster job transfer. Category AB is not a category. Category A again.",
@@ -294,9 +337,9 @@ SMALL_SITE: dict[str, str] = {
         zh_first=True,
     ),
     "docs/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: Port visa transfer\n"
-    "description: Entering in a hurry.\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "description: Entering in a hurry.\napplies_to: [urgent-entry]\nrelated: [provision-2]\nreviewed: 2024-01-10\n---\n\n"
     "# Port visa transfer { #port-visa }\n\nApply in advance.\n",
     "docs_zh/port-visa.md": "---\nid: port-visa-transfer\nkind: process\ntitle: 口岸签证转办\n"
-    "description: 紧急入境。\napplies_to: [urgent-entry]\nrelated: [provision-2]\n---\n\n"
+    "description: 紧急入境。\napplies_to: [urgent-entry]\nrelated: [provision-2]\nreviewed: 2024-01-10\n---\n\n"
     "# 口岸签证转办 { #port-visa }\n\n提前申请。\n",
 }

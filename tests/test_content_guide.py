@@ -1,26 +1,66 @@
-"""CONTRIBUTING.md, the content guide, documents the schema the build enforces.
+"""CONTRIBUTING.md, the content guide, documents the page model and every message the build writes.
 
-The schema lives in hooks/content/schema.py; a tag, kind, key or value added
-there without a line in the guide would leave staff guessing.
+The model lives in hooks/content/model.py; a tag, kind, key or value added there, or a
+message added to a check, without a line in the guide would leave staff guessing.
 """
 
 from __future__ import annotations
 
+import ast
+import re
+
 import pytest
 
 from conftest import ROOT
-from content.schema import (
-    AUDIENCES,
-    CHANGES,
-    COMMON_KEYS,
-    HIDE_VALUES,
-    KIND_KEYS,
-    OPTIONAL_KEYS,
-    TERM_KEYS,
-    TERM_OPTIONAL_KEYS,
-)
+from content.model import AUDIENCES, CHANGES, HIDE_VALUES, MODELS, Term, required_keys
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+MESSAGES = GUIDE[GUIDE.index("## Build messages and their fixes") :]
+MESSAGES = MESSAGES[: MESSAGES.index("\n## ", 10)]
+# Where the build's messages are written.
+MESSAGE_MODULES = ("hooks/checks.py", "hooks/content/pages.py", "hooks/content/model.py", "hooks/content/rules.py",
+                   "hooks/content/safety.py")
+
+
+def message_templates(path) -> list[tuple[int, str]]:
+    """Each message a module can write, its values as '…': the string literals in the house form
+    ('problem; fix', or a value type's 'must be …' / 'not one of …'), docstrings aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {id(node.body[0].value) for node in ast.walk(tree)
+               if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body and isinstance(node.body[0], ast.Expr)}
+    skipped |= {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value if isinstance(part, ast.Constant) else "…" for part in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if "; " in text or " must " in text or "not one of" in text:
+            found.append((node.lineno, text))
+    return found
+
+
+def problem_words(template: str) -> str:
+    """The longest fixed run of words in a message's problem part (before its '; fix')."""
+    problem = template.split("; ")[0]
+    return max((run.strip(" '\"{}()<>/:#.,") for run in re.split(r"…|\{[a-z_]*\}", problem)), key=len)
+
+
+@pytest.mark.parametrize("module", MESSAGE_MODULES)
+def test_every_message_the_build_can_write_is_in_the_guide(module):
+    missing = [f"{module}:{line}: {text}" for line, text in message_templates(ROOT / module) if problem_words(text) not in MESSAGES]
+    assert not missing, "CONTRIBUTING.md 'Build messages and their fixes' has no row for:\n" + "\n".join(missing)
+
+
+def test_the_message_scan_finds_the_messages_it_is_meant_to_find():
+    templates = [text for _, text in message_templates(ROOT / "hooks/content/rules.py")]
+    assert "heading id '#…' is used twice (lines … and …); give each heading its own id" in templates
+    assert problem_words("front matter: 'superseded_by' names unknown notice '…' (known: …)") == (
+        "front matter: 'superseded_by' names unknown notice")
 
 
 @pytest.mark.parametrize("tag", list(AUDIENCES))
@@ -31,19 +71,24 @@ def test_guide_lists_each_audience_tag_with_its_labels(tag):
         assert label in row, f"CONTRIBUTING.md: the row for {tag!r} does not show the label {label!r}"
 
 
-def test_guide_names_every_front_matter_key():
-    keys = {*COMMON_KEYS, *OPTIONAL_KEYS, *(key for keys in KIND_KEYS.values() for key in keys)}
-    missing = sorted(key for key in keys if f"`{key}`" not in GUIDE)
-    assert not missing, f"CONTRIBUTING.md does not explain the front-matter keys {missing}"
+@pytest.mark.parametrize("key", sorted({key for model in MODELS.values() for key in model.model_fields}))
+def test_guide_explains_every_front_matter_key(key):
+    assert f"`{key}`" in GUIDE, f"CONTRIBUTING.md does not explain the front-matter key {key!r}"
 
 
-def test_guide_names_every_kind_and_the_keys_it_needs():
-    for kind, keys in KIND_KEYS.items():
-        assert f"`{kind}`" in GUIDE, f"CONTRIBUTING.md does not name the page kind {kind!r}"
-        if keys:
-            row = next((line for line in GUIDE.splitlines() if line.startswith(f"| `{kind}` |")), "")
-            missing = [key for key in keys if f"`{key}`" not in row]
-            assert not missing, f"CONTRIBUTING.md: the row for {kind!r} pages does not list {missing}"
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_guide_names_every_kind_and_the_keys_it_needs(kind):
+    assert f"`{kind}`" in GUIDE, f"CONTRIBUTING.md does not name the page kind {kind!r}"
+    needs = [key for key in required_keys(kind) if key not in required_keys(None)]
+    if needs:
+        row = next((line for line in GUIDE.splitlines() if line.startswith(f"| `{kind}` |")), "")
+        missing = [key for key in needs if f"`{key}`" not in row]
+        assert not missing, f"CONTRIBUTING.md: the row for {kind!r} pages does not list {missing}"
+
+
+def test_guide_lists_every_kind_where_it_says_which_kinds_exist():
+    row = next(line for line in GUIDE.splitlines() if line.startswith("| `kind` |"))
+    assert all(f"`{kind}`" in row for kind in MODELS), f"CONTRIBUTING.md's `kind` row does not list every kind: {row}"
 
 
 def test_guide_names_every_allowed_value():
@@ -53,5 +98,5 @@ def test_guide_names_every_allowed_value():
 
 
 def test_guide_names_every_glossary_term_key():
-    missing = [key for key in (*TERM_KEYS, *TERM_OPTIONAL_KEYS) if f"`{key}`" not in GUIDE]
+    missing = [key for key in Term.model_fields if f"`{key}`" not in GUIDE]
     assert not missing, f"CONTRIBUTING.md does not explain the glossary term keys {missing}"

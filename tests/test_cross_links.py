@@ -200,6 +200,8 @@ def test_english_pages_give_the_chinese_term_on_first_use(built_site):
             if re.match(r"['’]s\b", following):
                 continue  # no gloss between a name and its possessive ("Bureau's")
             zh = chinese_of[link["href"].rsplit("#", 1)[-1]]
+            if link.get("title", "").startswith(f"{zh}: "):
+                continue  # a bracket follows or encloses the term: the Chinese is on hover, not doubled brackets
             assert zh in following[: len(zh) + 4], f"{page}: {link.get_text()!r} is not followed by ({zh})"
 
 
@@ -272,3 +274,14 @@ def test_search_finds_audience_pages_but_not_the_lists_repeated_across_pages(bui
     assert "Provision 1:" not in category_a, "the audience page's list of provisions is indexed again"
     views = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("views/"))
     assert "Read the full Reindeer View" not in views, "search would send readers to the views index, not the view"
+
+
+def test_no_gloss_makes_doubled_brackets(built_site):
+    doubled = []
+    for path in built_site.pages("en"):
+        page = str(path.relative_to(built_site.root))
+        for gloss in built_site.html(page).select("span.glossary-term__zh"):
+            following = "".join(s if isinstance(s, str) else s.get_text() for s in gloss.next_siblings)
+            if re.match(r"\s*[()（）]", following):
+                doubled.append(f"{page}: {gloss.get_text()}{following[:20]}")
+    assert not doubled, f"readers see a gloss next to another bracket: {doubled}"

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from mkdocs.structure.files import File, Files
 
 from content.catalog import (
-    catalog,
     find_terms,
-    first_sentence,
-    parse_terms,
+    opening_sentences,
     plain_text,
     read_catalog,
     term_ids_in,
     term_matcher,
     view_opening,
 )
+from content.model import Term
+from content.pages import Edition
 from content.render import href
-from hook_fixtures import provision_page, source_files
+from hook_fixtures import provision_page, source_records
 
 VIEW = """## Reindeer View { #reindeer-view }
 
@@ -40,9 +38,9 @@ Second paragraph.
 """
 
 
-def _build_config(language: str) -> SimpleNamespace:
-    """The one thing catalog() asks of a build's config: the language being built."""
-    return SimpleNamespace(plugins={"i18n": SimpleNamespace(current_language=language)})
+def parse_terms(items: list[dict]) -> tuple[Term, ...]:
+    """Glossary terms as the model validates them (a meaning where the test gives none)."""
+    return tuple(Term(**{"meaning": "m", **item}) for item in items)
 
 
 def _found(terms, text: str) -> list[str]:
@@ -51,16 +49,16 @@ def _found(terms, text: str) -> list[str]:
 
 
 def test_first_sentence_ends_at_a_full_stop_before_a_capital():
-    assert first_sentence("It is open. Ask us.", "en") == "It is open."
+    assert opening_sentences("It is open. Ask us.", "en", 1) == "It is open."
 
 
 def test_first_sentence_keeps_a_company_abbreviation_inside():
     text = "Reindeer Station Service Co., Ltd. confirmed it with the bureau. Then more."
-    assert first_sentence(text, "en") == "Reindeer Station Service Co., Ltd. confirmed it with the bureau."
+    assert opening_sentences(text, "en", 1) == "Reindeer Station Service Co., Ltd. confirmed it with the bureau."
 
 
 def test_first_sentence_ends_at_a_chinese_full_stop():
-    assert first_sentence("宁波已开始实施；长三角城市会参考。第二句。", "zh") == "宁波已开始实施；长三角城市会参考。"
+    assert opening_sentences("宁波已开始实施；长三角城市会参考。第二句。", "zh", 1) == "宁波已开始实施；长三角城市会参考。"
 
 
 def test_view_opening_is_the_first_paragraph_of_the_editions_blockquote():
@@ -119,16 +117,21 @@ def test_term_ids_in_names_each_term_once_by_any_of_its_names():
     assert term_ids_in(term_matcher(terms), text) == {"apostille", "bureau"}
 
 
-def test_parse_terms_skips_entries_it_cannot_use_and_keeps_the_first_of_a_repeated_id():
-    terms = parse_terms(
-        [
-            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "meaning": "first"},
-            {"id": "apostille", "en": "Apostille", "zh": "附加证明书", "meaning": "second"},
-            {"en": "No id"},
-            {"id": "no-names"},
-            "not a mapping",
-        ]
-    )
+def test_catalog_keeps_the_first_of_a_repeated_term_id():
+    glossary = """---
+id: glossary
+kind: glossary
+title: Glossary
+description: Terms.
+reviewed: 2024-01-10
+terms:
+  - {id: apostille, en: Apostille, zh: 附加证明书, meaning: first}
+  - {id: apostille, en: Apostille, zh: 附加证明书, meaning: second}
+---
+
+# Glossary
+"""
+    terms = read_catalog(source_records({"glossary.md": glossary}), "en").terms
     assert [(t.id, t.meaning) for t in terms] == [("apostille", "first")]
 
 
@@ -147,39 +150,32 @@ def test_href_is_none_for_a_page_that_is_not_built():
     assert href(views, Files([views]), "notices/n/missing.md") is None, "a list would link to a missing page"
 
 
-def test_read_catalog_finds_backlinks_audiences_and_skips_unknown_values(tmp_path):
-    files = source_files(
-        tmp_path,
+def test_read_catalog_finds_backlinks_audiences_and_leaves_out_pages_with_problems():
+    records = source_records(
         {
-            "one.md": provision_page(
-                1, "provision-1", "One", "[family, not-a-tag]", "[provision-9]", "x", "V1.", "观一。"
-            ),
+            "one.md": provision_page(1, "provision-1", "One", "[family]", "[provision-9]", "x", "V1.", "观一。"),
             "five.md": provision_page(5, "provision-5", "Five", "[family]", "[provision-1]", "x", "V5.", "观五。"),
+            "bad.md": provision_page(6, "provision-6", "Bad", "[family, not-a-tag]", "[]", "x", "V6.", "观六。"),
             "about.md": "---\nid: about\nkind: about\ntitle: About\n---\n\n# About\n",
-        },
+        }
     )
-    cat = read_catalog(files, "en")
-    assert list(cat.entries) == ["provision-1", "provision-5"], "provisions in number order, other kinds left out"
+    cat = read_catalog(records, "en")
+    assert list(cat.entries) == ["provision-1", "provision-5"], "provisions in number order, other kinds and invalid pages left out"
     assert cat.named_by["provision-1"] == ("provision-5",), "5 names 1, so 1 must know it"
-    assert cat.entries["provision-1"].applies_to == ("family",), "a tag outside the fixed list is skipped"
+    assert cat.entries["provision-1"].applies_to == ["family"]
     assert [e.id for e in cat.by_audience["family"]] == ["provision-1", "provision-5"]
     assert cat.entries["provision-1"].summary == "V1."
 
 
-def test_catalog_is_read_once_per_build_and_never_shared_between_builds(tmp_path):
+def test_catalog_is_made_once_per_edition_and_never_shared_between_editions():
     pages = {"one.md": provision_page(1, "provision-1", "One", "[family]", "[]", "x", "English view.", "中文观点。")}
-    english_files = source_files(tmp_path / "en", pages)
-    chinese_files = source_files(tmp_path / "zh", pages)
-    english = catalog(english_files, _build_config("en"))
-    assert catalog(english_files, _build_config("en")) is english, "a build must not re-read its pages per page"
-    chinese = catalog(chinese_files, _build_config("zh"))
-    assert chinese is not english
-    assert chinese.entries["provision-1"].summary == "中文观点。", "the zh build saw the en build's views"
-    assert catalog(english_files, _build_config("zh")).language == "zh", "a catalog answered for the wrong language"
+    english = Edition("en", {"one.md": source_records(pages)[0]})
+    chinese = Edition("zh", {"one.md": source_records(pages)[0]})
+    assert english.catalog is english.catalog, "a build must not re-read its pages per page"
+    assert chinese.catalog is not english.catalog
+    assert chinese.catalog.entries["provision-1"].summary == "中文观点。", "the zh build saw the en build's views"
 
 
-def test_read_catalog_survives_a_page_that_is_not_utf8(tmp_path):
-    files = source_files(tmp_path, {"one.md": provision_page(1, "provision-1", "One", "[family]", "[]", "x", "V.", "观。")})
-    with open(tmp_path / "docs" / "one.md", "ab") as page:
-        page.write(b"\n\xff\xfe broken bytes\n")
-    assert list(read_catalog(files, "en").entries) == ["provision-1"]
+def test_read_catalog_survives_a_page_that_is_not_utf8():
+    page = provision_page(1, "provision-1", "One", "[family]", "[]", "x", "V.", "观。").encode() + b"\n\xff\xfe broken bytes\n"
+    assert list(read_catalog(source_records({"one.md": page}), "en").entries) == ["provision-1"]

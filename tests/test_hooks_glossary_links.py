@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from content.catalog import parse_terms, term_matcher
+from content.catalog import term_matcher
+from content.model import Term
 from cross_links import link_terms
 from hook_fixtures import ids_on, link_target
 
 TERMS = tuple(
-    parse_terms(
+    Term(**item)
+    for item in (
         [
             {
                 "id": "apostille",
@@ -49,6 +51,23 @@ def test_english_pages_show_the_chinese_term_after_the_first_use():
 def test_the_chinese_term_is_not_added_twice_when_the_text_gives_it():
     text = _link("<p>Bring an Apostille (附加证明书).</p>").get_text()
     assert text.count("附加证明书") == 1, text
+
+
+def test_no_doubled_brackets_when_a_bracket_follows_the_term():
+    soup = _link("<p>Recognised as Category A (high-end talent) here.</p>")
+    assert soup.get_text() == "Recognised as Category A (high-end talent) here.", soup.get_text()
+    assert soup.select_one("a.glossary-term")["title"] == "A类: High-end talent."
+
+
+def test_no_doubled_brackets_when_the_bracket_follows_an_emphasised_term():
+    soup = _link("<p><strong>Category A</strong> (high-end talent) applies.</p>")
+    assert soup.get_text() == "Category A (high-end talent) applies.", soup.get_text()
+
+
+def test_no_doubled_brackets_when_brackets_enclose_the_term():
+    soup = _link("<p>Documents (such as those with an apostille) come first.</p>")
+    assert soup.get_text() == "Documents (such as those with an apostille) come first.", soup.get_text()
+    assert soup.select_one("a.glossary-term")["title"] == "附加证明书: Replaces legalisation."
 
 
 def test_chinese_pages_link_the_term_and_add_nothing():

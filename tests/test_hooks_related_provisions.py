@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from content.catalog import read_catalog
-from content.render import STRINGS
+from content.strings import STRINGS
 from cross_links import SHARED_TAG_LIMIT, related_items
-from hook_fixtures import NOTICE_DIR, NOTICE_ID, ids_on, link_target, notice_page, provision_page, source_files
+from hook_fixtures import NOTICE_DIR, NOTICE_ID, ids_on, link_target, notice_page, provision_page, source_records
 
 
 def _section(site, page):
@@ -77,7 +77,7 @@ def test_items_come_named_first_then_naming_this_page_then_shared_audience(tmp_p
         "p3.md": provision_page(3, "provision-3", "Three", "[extension]", "[]", "x", "V.", "观。"),
         "p4.md": provision_page(4, "provision-4", "Four", "[extension]", "[provision-1]", "x", "V.", "观。"),
     }
-    cat = read_catalog(source_files(tmp_path, pages), "en")
+    cat = read_catalog(source_records(pages), "en")
     items = related_items(cat, cat.entries["provision-1"])
     words = STRINGS["en"]
     assert [(entry.id, why) for entry, why in items] == [
@@ -95,7 +95,7 @@ def test_pages_related_by_audience_alone_are_capped_but_named_ones_never_are(tmp
         )
         for n in range(1, count + 1)
     }
-    cat = read_catalog(source_files(tmp_path, pages), "en")
+    cat = read_catalog(source_records(pages), "en")
     items = [entry.id for entry, _ in related_items(cat, cat.entries["provision-1"])]
     assert items[0] == f"provision-{count}", "a page named in `related` was dropped by the cap"
     assert len(items) == SHARED_TAG_LIMIT + 1

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
-from content.catalog import parse_terms, term_matcher
+from conftest import ROOT
+from content.catalog import term_matcher
+from content.pages import read_page
+from hook_fixtures import link_target
+from content.model import Term
 from cross_links import link_terms
 
 EDITIONS = ("en", "zh")
@@ -91,10 +96,10 @@ def test_home_page_links_each_guide(built_site, edition):
 
 # --- glossary links leave the sentence intact --------------------------------
 
-TERMS = term_matcher(parse_terms([
+TERMS = term_matcher([Term(**item) for item in (
     {"id": "stb", "en": "Science and Technology Bureau", "zh": "科技局", "meaning": "the issuer"},
     {"id": "commitment", "en": "commitment system", "zh": "承诺制", "also": ["pledge"], "meaning": "a pledge"},
-]))
+)])
 
 
 def test_gloss_does_not_split_a_name_from_its_possessive():
@@ -112,3 +117,82 @@ def test_a_verb_is_not_glossed_with_a_noun():
     html = link_terms("<p>You can pledge instead. A pledge is accepted.</p>", TERMS, "../g/", "en")
     assert "can pledge instead" in html, "the verb 'pledge' was linked or glossed"
     assert "A <a" in html, "the noun 'pledge' should still be linked"
+
+
+# --- provenance: every generated label says no more than its source (issue #23) ------
+
+# What the site must never claim of a text it took from a firm's article.
+CLAIMS = ("the official text", "with the official text", "官方原文", "附官方", "Official name", "In force (as far as", "有效（据本站")
+
+
+def _source(built_site, notice_key: str) -> dict:
+    """The front matter of the source the 2023 notice names under `notice_key` (text_source, view_source)."""
+    notice = read_page((ROOT / "docs" / NOTICE / "index.md").read_bytes(), "", "").page
+    return read_page((ROOT / "docs/sources" / f"{getattr(notice, notice_key)}.md").read_bytes(), "", "").page
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_page_preview_or_manifest_calls_a_quoted_text_official(built_site, edition):
+    said = []
+    for path in [*built_site.pages(edition), built_site.root / ("zh/" if edition == "zh" else "") / "404.html"]:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        previews = [meta.get("content", "") for meta in soup.select('meta[name="description"], meta[property^="og:"]')]
+        said += [(path.relative_to(built_site.root).as_posix(), text) for text in [soup.get_text(" "), *previews]]
+    manifest = built_site.root / ("zh/" if edition == "zh" else "") / "manifest.webmanifest"
+    said.append((manifest.name, manifest.read_text(encoding="utf-8")))
+    said.append(("bench/og-image.html (the link-preview images)", (ROOT / "bench/og-image.html").read_text(encoding="utf-8")))
+    found = [(where, claim) for where, text in said for claim in CLAIMS if claim in text]
+    assert not found, f"a reader is told a quoted text is official: {found[:5]}"
+
+
+def test_link_preview_images_show_the_site_description():
+    """The images are made from mkdocs.yml's descriptions, which the test above checks (re-run bench/make_og_images.py after changing them)."""
+    script = (ROOT / "bench/make_og_images.py").read_text(encoding="utf-8")
+    assert "site_description" in script and "lead" in (ROOT / "bench/og-image.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("slug", PROVISIONS)
+def test_show_view_labels_are_the_declared_sources_words(built_site, edition, slug):
+    source = _source(built_site, "text_source")
+    line = _page(built_site, edition, f"{NOTICE}/{slug}").select_one(".provision-notice")
+    assert line["data-label-en"] == f"{source.text_en['zh']} · {source.text_en['en']}"
+    assert line["data-label-zh"] == f"{source.text_zh['zh']} · {source.text_zh['en']}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_badges_and_view_labels_name_the_declared_interpreter(built_site, edition):
+    source = _source(built_site, "view_source")
+    page = _page(built_site, edition, NOTICE)
+    badges = [p.get_text() for p in page.select(".provision-cards__change")]
+    assert badges and all(source.speaker[edition] in b and source.dated[edition] in b for b in badges), badges
+    links = [a.get_text() for a in page.select('.provision-cards a[href$="#reindeer-view"]')]
+    assert links and all(source.view_name[edition] in link for link in links), links
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_notice_status_says_the_sources_do_not_say_whether_it_still_applies(built_site, edition):
+    facts = _page(built_site, edition, NOTICE).select_one(".notice-facts")
+    assert not {"Official name", "正式名称"} & {dt.get_text(strip=True) for dt in facts.select("dt")}, "the English name is the source's rendering"
+    status = facts.select_one(".notice-status").get_text(" ", strip=True)
+    expected = {"en": "Issued on 2023-12-25. The sources do not say whether it still applies; ask the Ningbo Science and Technology Bureau.",
+                "zh": "2023-12-25发布。资料没有说明是否仍然有效，请向宁波市科技局确认。"}
+    assert status == expected[edition]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_list_excerpts_are_our_summaries_or_marked_where_cut(built_site, edition):
+    summary = {"en": "Our summary of the", "zh": "本站对"}[edition]
+    cut = []
+    for path in built_site.pages(edition):
+        page = path.relative_to(built_site.root).as_posix()
+        for excerpt in built_site.html(page).select(".view-excerpt"):
+            text = excerpt.get_text(" ", strip=True)
+            if text.startswith(summary) or text.endswith(("…", "……")):
+                continue
+            link = excerpt.find_parent("li").select_one('a[href$="#reindeer-view"]')
+            target, _ = link_target(built_site, page, link["href"])
+            whole = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select_one(f'.reindeer-view blockquote[lang="{edition}"]')
+            if " ".join(whole.get_text(" ", strip=True).split()) not in " ".join(text.split()):
+                cut.append((page, text))
+    assert not cut, f"a list shows a shortened quotation without '…': {cut[:3]}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import BuiltSite, run_strict_build
-from content.render import STRINGS
+from content.strings import STRINGS
 from hook_fixtures import link_target
 from project_copy import copy_project, run_tool, set_key
 
@@ -27,9 +27,10 @@ FACTS = {
         "Notice on Matters Related to Further Optimization of the Management Service of Work Permits for Foreigners in China",
         "Ningbo Science and Technology Bureau",
         "2023-12-25",
-        STRINGS["en"]["status_in-force"],
+        "The sources do not say whether it still applies; ask the Ningbo Science and Technology Bureau.",
+        "the Reindeer article",
     ),
-    "zh": ("关于进一步优化外国人在华工作许可管理服务有关问题的通知", "宁波市科技局", "2023-12-25", STRINGS["zh"]["status_in-force"]),
+    "zh": ("关于进一步优化外国人在华工作许可管理服务有关问题的通知", "宁波市科技局", "2023-12-25", "资料没有说明是否仍然有效，请向宁波市科技局确认。", "灵达文章"),
 }
 EDITIONS = ("en", "zh")
 
@@ -89,7 +90,9 @@ name:
   en: Notice on work permits for foreigners, 2025 (test)
   zh: 关于外国人工作许可的通知（2025年，测试）
 issued: 2025-06-01
-status: in-force
+status: issued
+text_source: reindeer-article
+view_source: reindeer-article
 ---
 
 # {title} {{ #notice }}

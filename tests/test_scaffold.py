@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_strict_build
-from content.schema import AUDIENCES, COMMON_KEYS, KIND_KEYS
+from content.model import AUDIENCES, required_keys
 from project_copy import copy_project, run_tool
 
 NEW_PROVISION = [
@@ -66,7 +66,7 @@ def test_front_matter_has_every_key_the_kind_requires(project):
     scaffold(project, *NEW_PROVISION)
     for folder in ("docs", "docs_zh"):
         meta = front_matter(project / folder / "notices/ningbo-2023-work-permits/scaffold-test.md")
-        missing = [key for key in (*COMMON_KEYS, *KIND_KEYS["provision"]) if key not in meta]
+        missing = [key for key in required_keys("provision") if key not in meta]
         assert not missing, f"{folder}: front matter lacks {missing}"
         assert meta["id"] == "provision-99" and meta["number"] == 99 and meta["kind"] == "provision"
         assert meta["applies_to"] == ["category-a", "family"]

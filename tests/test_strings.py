@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content.render import STRINGS
+from content.strings import STRINGS
 
 
 def test_both_editions_have_every_ui_word():

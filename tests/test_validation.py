@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs_env, run_strict_build
-from content.schema import AUDIENCES
+from content.model import AUDIENCES
 from project_copy import append_line, copy_project, line_number, pages_of_kind, replace_once, set_key
 
 

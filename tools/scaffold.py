@@ -1,10 +1,10 @@
 """Create a new page pair: docs/<path>.md and docs_zh/<path>.md, front matter filled in.
 
-    python -m tools.scaffold provisions/new-slug --kind provision --number 8 \\
-        --title "Short title" --title-zh "简短标题" --applies-to category-a \\
-        --same-notice-as provisions/apostille
+    python -m tools.scaffold notices/<notice id>/new-slug --kind provision --number 8 \\
+        --notice <notice id> --title "Short title" --title-zh "简短标题" --applies-to category-a
+    python -m tools.scaffold notice --help
 
-The front matter follows hooks/content_schema.py (CONTRIBUTING.md documents it);
+The front matter follows the page model, hooks/content/model.py (CONTRIBUTING.md documents it);
 the body comes from tools/templates/, with the headings and blocks each kind
 uses and HTML comments saying what to write (readers never see them). A fresh
 pair builds strict once the page is in `nav`. The scaffold never overwrites a
@@ -30,7 +30,8 @@ from mkdocs.utils.meta import get_data
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from content.schema import AUDIENCES, CHANGES, ID_PATTERN, KIND_KEYS, NOTICES_FOLDER, PLACEHOLDER, RELATABLE_KINDS  # noqa: E402
+from content.layout import NOTICES_FOLDER, SOURCES_FOLDER  # noqa: E402
+from content.model import AUDIENCES, CHANGES, ID_PATTERN, MODELS, PLACEHOLDER, RELATABLE_KINDS, required_keys  # noqa: E402
 
 from .translations import mark_translated  # noqa: E402
 
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Audiences: " + ", ".join(AUDIENCES) + ". Changes: " + ", ".join(CHANGES) + ".",
     )
     parser.add_argument("path", help="page path under docs/, e.g. provisions/new-slug (.md optional)")
-    parser.add_argument("--kind", required=True, choices=list(KIND_KEYS), help="page kind")
+    parser.add_argument("--kind", required=True, choices=list(MODELS), help="page kind")
     parser.add_argument("--title", required=True, help="English title")
     parser.add_argument("--title-zh", required=True, help="Chinese title")
     parser.add_argument("--id", help="unique page id (default: provision-NUMBER, else the file name)")
@@ -111,6 +112,11 @@ def new_notice(argv: list[str]) -> int:
         problems.append(f"--issued {args.issued!r}: write the date as YYYY-MM-DD")
     if not 1 <= args.provisions <= 99:
         problems.append("--provisions: a whole number from 1 to 99")
+    sources = sorted(page_id for page_id, kind in page_kinds().items() if kind == "source")
+    for option in ("--text-source", "--view-source"):
+        if getattr(args, option[2:].replace("-", "_")) not in sources:
+            problems.append(f"{option}: the id of a source page in docs/{SOURCES_FOLDER}/ (known: {', '.join(sources) or 'none'}); "
+                            "add the source's page first (CONTRIBUTING.md, 'Add a source')")
     if problems:
         return fail("\n".join(problems))
     folder = Path(NOTICES_FOLDER) / args.id
@@ -121,7 +127,7 @@ def new_notice(argv: list[str]) -> int:
             "id": args.id, "kind": "notice", "title": getattr(args, f"title{suffix}"),
             "description": f"{PLACEHOLDER} {DESCRIPTION[language]}", "reviewed": datetime.date.today(),
             "issuer": {"en": args.issuer, "zh": args.issuer_zh}, "name": {"en": args.name, "zh": args.name_zh},
-            "issued": issued, "status": "in-force",
+            "issued": issued, "status": "issued", "text_source": args.text_source, "view_source": args.view_source,
         }
     for number in range(1, args.provisions + 1):
         pages[folder / f"provision-{number}.md"] = {
@@ -146,6 +152,8 @@ def new_notice(argv: list[str]) -> int:
         mark_translated(ROOT / FOLDERS["zh"] / page)
     print(f"\nNext: replace every '{PLACEHOLDER}' line in these files (the build names each one), fill in")
     print("applies_to and related, then preview with ./site.sh serve. The notice appears in the menu by itself.")
+    print("Its status is 'issued' (the sources say it was issued): if a source says it is in force, write")
+    print("'status: in-force' and 'status_source: <that source's id>' in both editions.")
     return 0
 
 
@@ -187,7 +195,7 @@ def front_matter(args: argparse.Namespace, page: Path, ids: dict[str, str]) -> d
     number = attempt(lambda: provision_number(args)) if args.kind == "provision" else None
     page_id = args.id or (f"provision-{number}" if number is not None else page.stem)
     attempt(lambda: check_id(page_id, ids))
-    shared = {key: attempt(lambda key=key: kind_value(args, key, number, ids)) for key in KIND_KEYS[args.kind]}
+    shared = {key: attempt(lambda key=key: kind_value(args, key, number, ids)) for key in kind_keys(args.kind)}
     if problems:
         raise ValueError("\n".join(dict.fromkeys(problems)))  # each problem once, in order
     if args.change:
@@ -214,7 +222,7 @@ def unused_options(args: argparse.Namespace) -> list[str]:
     return [
         f"{option}: a {args.kind} page has no `{key}`"
         for option, (attribute, key) in KEY_OPTIONS.items()
-        if getattr(args, attribute) not in (None, []) and key not in KIND_KEYS[args.kind]
+        if getattr(args, attribute) not in (None, []) and key not in kind_keys(args.kind)
     ]
 
 
@@ -244,9 +252,13 @@ def kind_value(args: argparse.Namespace, key: str, number: int | None, ids: dict
         if args.notice not in notices:
             raise ValueError(f"--notice: a provision needs the id of its notice (known: {', '.join(notices) or 'none'})")
         return args.notice
-    if key == "terms":
-        return []
-    raise ValueError(f"the scaffold does not know how to fill {key!r} for a {args.kind} page")
+    field = MODELS[args.kind].model_fields[key]
+    return (field.json_schema_extra or {}).get("scaffold", f"{PLACEHOLDER} {field.description}")
+
+
+def kind_keys(kind: str) -> tuple[str, ...]:
+    """The keys a page of `kind` needs beyond those every page has."""
+    return tuple(key for key in required_keys(kind) if key not in required_keys(None))
 
 
 def provision_number(args: argparse.Namespace) -> int:
@@ -283,9 +295,22 @@ def read_front_matter(path: Path) -> dict[str, Any]:
 def render(kind: str, meta: dict[str, Any], language: str) -> str:
     template = TEMPLATES / f"{kind if kind in ('provision', 'notice') else 'page'}.{language}.md"
     body = Template(template.read_text(encoding="utf-8")).substitute(
-        title=meta["title"], id=meta["id"], number=meta.get("number", "")
+        title=meta["title"], id=meta["id"], number=meta.get("number", ""), **source_words(meta, language)
     )
     return f"---\n{dump_front_matter(meta)}---\n\n{body}"
+
+
+def source_words(meta: dict[str, Any], language: str) -> dict[str, str]:
+    """How a provision's texts are labelled, from its notice's sources (docs/sources/); a placeholder where one is missing."""
+    notice = meta if meta.get("kind") == "notice" else read_front_matter(ROOT / FOLDERS["en"] / NOTICES_FOLDER / str(meta.get("notice")) / "index.md")
+    text, view = (read_front_matter(ROOT / FOLDERS["en"] / SOURCES_FOLDER / f"{notice.get(key)}.md") for key in ("text_source", "view_source"))
+
+    def word(source: dict[str, Any], key: str) -> str:
+        value = source.get(key)
+        return value[language] if isinstance(value, dict) and value.get(language) else f"{PLACEHOLDER} the source's {key}"
+
+    return {"text_source": word(text, "name"), "text_en": word(text, "text_en"), "text_zh": word(text, "text_zh"),
+            "view_name": word(view, "view_name"), "view_publisher": word(view, "publisher"), "view_speaker": word(view, "speaker")}
 
 
 def dump_front_matter(meta: dict[str, Any]) -> str:
@@ -359,9 +384,11 @@ KEY_OPTIONS = {
 # The options of `notice` (each required), besides --provisions.
 NOTICE_OPTIONS = {
     "--title": "short title, English (menu and lists)", "--title-zh": "short title, Chinese",
-    "--name": "official name of the notice, English", "--name-zh": "official name, Chinese",
+    "--name": "the notice's name in English, as its text source gives it", "--name-zh": "the notice's name, Chinese",
     "--issuer": "issuing body, English", "--issuer-zh": "issuing body, Chinese",
     "--issued": "date issued, YYYY-MM-DD",
+    "--text-source": "id of the source page (docs/sources/) the notice's text is quoted from",
+    "--view-source": "id of the source page of the interpretation on each provision",
 }
 SHORT_TITLE = {"en": "short title of this provision", "zh": "本条的简短标题"}
 DESCRIPTION = {"en": "one sentence for search results and link previews", "zh": "一句话说明，用于搜索结果和链接预览"}

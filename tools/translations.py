@@ -36,7 +36,7 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from mkdocs.utils.meta import YAML_RE, get_data  # noqa: E402
 
-from content.schema import ZH_DOCS_DIR_NAME  # noqa: E402
+from content.layout import ZH_DOCS_DIR_NAME  # noqa: E402
 from content.record import RECORD_KEY, english_hash, english_updated, git, is_current, page_uris  # noqa: E402
 
 # --- command ----------------------------------------------------------------

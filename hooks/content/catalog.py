@@ -1,69 +1,58 @@
 """What the cross-link hooks know about the edition being built: notices, pages and glossary (no events).
 
-`catalog(files, config)` reads every page of the current build once (front matter and
-Reindeer View, from each File's content) and keeps the result on the build's own `Files`,
-so the English build, the Chinese build and every `mkdocs serve` rebuild each have their
-own. Input the hooks cannot use is skipped here; hooks/checks.py reports it.
+`read_catalog` is made once per edition from the pages' records (content/pages.py), from
+their validated front matter only: a page whose front matter has a problem (hooks/checks.py
+reports it) is left out of the lists.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
-from content.schema import AUDIENCES, CHINESE, RELATABLE_KINDS, STATUSES, current_language, read_front_matter
+from content.layout import CHINESE
+from content.model import AUDIENCES, CURRENT_STATUSES, REINDEER_VIEW, STATUSES, GlossaryPage, GuidePage, NoticePage, Page, SourcePage, Term
 
 # --- helpers: reading the build ---------------------------------------------
 
 
-def catalog(files: Files, config: MkDocsConfig) -> Catalog:
-    """The catalog of this build, read once and kept on the build's Files object."""
-    language = current_language(config)
-    cached = getattr(files, _ATTRIBUTE, None)
-    if cached is None or cached.language != language:
-        cached = read_catalog(files, language)
-        setattr(files, _ATTRIBUTE, cached)
-    return cached
-
-
-def read_catalog(files: Files, language: str) -> Catalog:
-    """Read every page of `files` (the current edition's sources) into a Catalog."""
+def read_catalog(records: Iterable, language: str) -> Catalog:
+    """Every validated page of one edition's records (content.pages.PageRecord) in a Catalog."""
     notices: dict[str, Notice] = {}
+    sources: dict[str, Source] = {}
     entries: dict[str, Entry] = {}
     guides: dict[str, str] = {}
-    terms: list[Term] = []
+    terms: tuple[Term, ...] = ()
     glossary_src_uri = None
-    for file in files.documentation_pages():
-        if file.generated_by is not None:
+    for record in records:
+        page = record.page
+        if page is None:
             continue
-        # Bad bytes are checks.py's to report; here they must not stop the build.
-        body, meta = read_front_matter(file.content_bytes.decode("utf-8-sig", errors="replace"))
-        kind = meta.get("kind")
-        if kind == "notice":
-            notice = parse_notice(meta, file.src_uri)
-            if notice and notice.id not in notices:
-                notices[notice.id] = notice
-        elif kind == "guide" and meta.get("audience") in AUDIENCES:
-            guides.setdefault(meta["audience"], file.src_uri)
-        elif kind == "glossary" and glossary_src_uri is None:
-            glossary_src_uri = file.src_uri
-            terms = parse_terms(meta.get("terms"))
-        elif kind in RELATABLE_KINDS:
-            entry = parse_entry(meta, body, file.src_uri, language)
-            if entry and entry.id not in entries:
-                entries[entry.id] = entry
+        if isinstance(page, NoticePage):
+            notices.setdefault(page.id, Notice(page, record.uri))
+        elif isinstance(page, SourcePage):
+            sources.setdefault(page.id, Source(page, record.uri))
+        elif isinstance(page, GuidePage):
+            guides.setdefault(page.audience, record.uri)
+        elif isinstance(page, GlossaryPage) and glossary_src_uri is None:
+            glossary_src_uri, terms = record.uri, _unique(page.terms)
+        elif hasattr(page, "related"):
+            body = record.body
+            paragraphs = view_paragraphs(body, language)
+            summary, cut = excerpt(paragraphs, language, 1)
+            entry = Entry(page, record.uri, body, paragraphs, summary, cut, bool(_VIEW_ANCHOR.search(body)))
+            entries.setdefault(page.id, entry)
     ordered_notices = sorted(notices.values(), key=_notice_order)
     notice_rank = {notice.id: index for index, notice in enumerate(ordered_notices)}
     ordered = sorted(entries.values(), key=lambda entry: _entry_order(entry, notice_rank))
     return Catalog(
         language=language,
         notices={notice.id: notice for notice in ordered_notices},
+        sources=sources,
         entries={entry.id: entry for entry in ordered},
         order={entry.id: index for index, entry in enumerate(ordered)},
         by_src_uri={**{e.src_uri: e for e in ordered}, **{n.src_uri: n for n in ordered_notices}},
@@ -72,80 +61,14 @@ def read_catalog(files: Files, language: str) -> Catalog:
         by_audience={tag: tuple(e for e in ordered if tag in e.applies_to) for tag in AUDIENCES},
         guides=guides,
         glossary_src_uri=glossary_src_uri,
-        terms=tuple(terms),
+        terms=terms,
         term_matcher=term_matcher(terms),
     )
 
 
-def parse_notice(meta: dict[str, Any], src_uri: str) -> Notice | None:
-    """One notice page, or None when it has no usable id and title."""
-    notice_id, title = meta.get("id"), meta.get("title")
-    if not isinstance(notice_id, str) or not isinstance(title, str):
-        return None
-    issued = meta.get("issued")
-    status = meta.get("status")
-    return Notice(
-        id=notice_id,
-        title=title.strip(),
-        name=_bilingual(meta.get("name")),
-        issuer=_bilingual(meta.get("issuer")),
-        issued=issued if isinstance(issued, date) else None,
-        status=status if status in STATUSES else STATUSES[0],
-        superseded_by=_text(meta.get("superseded_by")),
-        document_number=_text(meta.get("document_number")),
-        official_url=_text(meta.get("official_url")),
-        src_uri=src_uri,
-    )
-
-
-def parse_entry(meta: dict[str, Any], body: str, src_uri: str, language: str) -> Entry | None:
-    """One provision or process page, or None when it has no usable id and title."""
-    page_id, title = meta.get("id"), meta.get("title")
-    if not isinstance(page_id, str) or not isinstance(title, str):
-        return None
-    number = meta.get("number")
-    opening = view_opening(body, language)
-    return Entry(
-        id=page_id,
-        kind=meta["kind"],
-        notice=_text(meta.get("notice")) if meta["kind"] == "provision" else None,
-        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
-        title=title.strip(),
-        description=str(meta.get("description") or "").strip(),
-        applies_to=tuple(tag for tag in _as_list(meta.get("applies_to")) if isinstance(tag, str) and tag in AUDIENCES),
-        related=tuple(item for item in _as_list(meta.get("related")) if isinstance(item, str)),
-        change=_text(meta.get("change")),
-        src_uri=src_uri,
-        has_view_anchor=bool(_VIEW_ANCHOR.search(body)),
-        opening=opening,
-        summary=first_sentence(opening, language),
-        body=body,
-    )
-
-
-def parse_terms(raw: Any) -> list[Term]:
-    """Glossary terms from front matter; entries without id or names, and repeated ids, are skipped."""
-    terms: list[Term] = []
-    seen: set[str] = set()
-    for item in raw if isinstance(raw, list) else []:
-        if not isinstance(item, dict):
-            continue
-        term_id, english, chinese = item.get("id"), item.get("en"), item.get("zh")
-        if not isinstance(term_id, str) or term_id in seen or not (english or chinese):
-            continue
-        seen.add(term_id)
-        also = tuple(str(name).strip() for name in _as_list(item.get("also")) if str(name).strip())
-        terms.append(
-            Term(
-                id=term_id,
-                en=str(english or "").strip(),
-                zh=str(chinese or "").strip(),
-                also=also,
-                meaning=str(item.get("meaning") or "").strip(),
-                provisions=tuple(p for p in _as_list(item.get("provisions")) if isinstance(p, str)),
-            )
-        )
-    return terms
+def _unique(terms: list[Term]) -> tuple[Term, ...]:
+    """Terms with their first id only (hooks/checks.py reports a repeated one)."""
+    return tuple({term.id: term for term in reversed(terms)}[term_id] for term_id in dict.fromkeys(t.id for t in terms))
 
 
 # --- helpers: glossary names ------------------------------------------------
@@ -192,20 +115,26 @@ def term_names(term: Term) -> list[str]:
 # --- helpers: text ---------------------------------------------------------
 
 
-def view_opening(body: str, language: str) -> str:
-    """First paragraph, as plain text, of the view's blockquote in `language` (else its first one)."""
+def view_paragraphs(body: str, language: str) -> tuple[str, ...]:
+    """The paragraphs, as plain text, of the view's blockquote in `language` (else its first one)."""
     view = _VIEW_BLOCK.search(body)
     if not view:
-        return ""
+        return ()
     quotes = {m.group("lang"): m.group("body") for m in reversed(list(_QUOTE.finditer(view.group(1))))}
     chosen = quotes.get(language) or next(iter(quotes.values()), "")
-    paragraphs = [p for p in re.split(r"\n\s*\n", chosen.strip()) if p.strip()]
-    return plain_text(paragraphs[0]) if paragraphs else ""
+    return tuple(plain_text(p) for p in re.split(r"\n\s*\n", chosen.strip()) if p.strip())
 
 
-def first_sentence(text: str, language: str) -> str:
-    """The first sentence of plain `text`: up to 。！？ in Chinese, or . ! ? before a capital in English."""
-    return opening_sentences(text, language, 1)
+def view_opening(body: str, language: str) -> str:
+    """First paragraph, as plain text, of the view's blockquote in `language` (else its first one)."""
+    return next(iter(view_paragraphs(body, language)), "")
+
+
+def excerpt(paragraphs: tuple[str, ...], language: str, count: int) -> tuple[str, bool]:
+    """The first `count` sentences of a quotation's first paragraph, and whether that cuts the quotation short."""
+    first = paragraphs[0] if paragraphs else ""
+    text = opening_sentences(first, language, count)
+    return text, len(paragraphs) > 1 or text != first
 
 
 def opening_sentences(text: str, language: str, count: int) -> str:
@@ -274,20 +203,6 @@ def _trie_regex(keys: list[str]) -> str:
     return emit(trie)
 
 
-def _as_list(value: Any) -> list:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _bilingual(value: Any) -> dict[str, str]:
-    return {key: str(text).strip() for key, text in value.items()} if isinstance(value, dict) else {}
-
-
 def _notice_order(notice: Notice) -> tuple:
     # Notices in force first, newest first within each status.
     return (STATUSES.index(notice.status), -(notice.issued or date.min).toordinal(), notice.id)
@@ -311,59 +226,66 @@ def _backlinks(ordered: list[Entry]) -> dict[str, tuple[str, ...]]:
 
 # --- data -------------------------------------------------------------------
 
-VIEW_ANCHOR = "reindeer-view"
-_ATTRIBUTE = "_reindeer_catalog"
-_VIEW_ANCHOR = re.compile(r"\{[^}\n]*#reindeer-view[\s}]")
-_VIEW_BLOCK = re.compile(r"<div\b[^>]*\bclass=\"[^\"]*\breindeer-view\b[^\"]*\"[^>]*>(.*?)</div>", re.S)
+_VIEW_ANCHOR = re.compile(rf"\{{[^}}\n]*#{REINDEER_VIEW}[\s}}]")
+_VIEW_BLOCK = re.compile(rf"<div\b[^>]*\bclass=\"[^\"]*\b{REINDEER_VIEW}\b[^\"]*\"[^>]*>(.*?)</div>", re.S)
 _QUOTE = re.compile(r"<blockquote\b[^>]*\blang=\"(?P<lang>[A-Za-z-]+)\"[^>]*>(?P<body>.*?)</blockquote>", re.S)
 _EN_SENTENCE = re.compile(r"(.+?[.!?][\"'”’)]?)(?=\s+[A-Z\"“(]|\s*$)", re.S)
 _ZH_SENTENCE = re.compile(r"(.+?[。！？][”’」）]?)", re.S)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-class Notice(NamedTuple):
+@dataclass(frozen=True)
+class Built:
+    """A page of this edition: its validated front matter, whose keys read as attributes
+    (`notice.issued`, `entry.title`), as the templates use them, and its source path."""
+
+    page: Page
+    src_uri: str
+
+    def __getattr__(self, name: str):
+        if name == "page":  # not set yet (copying): no front matter to read
+            raise AttributeError(name)
+        return getattr(self.page, name)
+
+
+@dataclass(frozen=True)
+class Source(Built):
+    """A source page: what it is, who published it, and the words that label what is taken from it."""
+
+
+@dataclass(frozen=True)
+class Notice(Built):
     """A notice page: one policy document, with its provisions in the same folder."""
 
-    id: str
-    title: str  # short name, in this edition's language
-    name: dict[str, str]  # official name {en, zh}
-    issuer: dict[str, str]
-    issued: date | None
-    status: str
-    superseded_by: str | None
-    document_number: str | None
-    official_url: str | None
-    src_uri: str
+    @property
+    def current(self) -> bool:
+        """In force, or issued with nothing in the sources saying it no longer applies."""
+        return self.page.status in CURRENT_STATUSES
 
 
-class Entry(NamedTuple):
-    """A provision or process page of the current edition."""
+@dataclass(frozen=True)
+class Entry(Built):
+    """A provision or process page of the current edition: its front matter and its view."""
 
-    id: str
-    kind: str
-    notice: str | None  # the notice a provision belongs to
-    number: int | None
-    title: str
-    description: str
-    applies_to: tuple[str, ...]
-    related: tuple[str, ...]
-    change: str | None
-    src_uri: str
-    has_view_anchor: bool
-    opening: str  # first paragraph of the view in the edition's language, plain text
-    summary: str  # its first sentence
     body: str  # Markdown after the front matter
+    view: tuple[str, ...]  # the paragraphs of the view in the edition's language, plain text
+    summary: str  # its first sentence
+    summary_cut: bool  # whether that leaves out the rest of the view
+    has_view_anchor: bool
 
+    @property
+    def opening(self) -> str:
+        """The view's first paragraph."""
+        return self.view[0] if self.view else ""
 
-class Term(NamedTuple):
-    """A glossary entry from the glossary page's front matter (`terms`)."""
+    @property
+    def notice(self) -> str | None:
+        """The notice a provision belongs to (None for a process page)."""
+        return getattr(self.page, "notice", None)
 
-    id: str
-    en: str
-    zh: str
-    also: tuple[str, ...]
-    meaning: str
-    provisions: tuple[str, ...]
+    @property
+    def number(self) -> int | None:
+        return getattr(self.page, "number", None)
 
 
 class TermMatcher(NamedTuple):
@@ -378,6 +300,7 @@ class Catalog(NamedTuple):
 
     language: str
     notices: dict[str, Notice]  # by id, in force first, newest first
+    sources: dict[str, Source]  # by id
     entries: dict[str, Entry]  # by id: provisions by notice and number, then process pages
     order: dict[str, int]  # id -> position in `entries`
     by_src_uri: dict[str, Entry | Notice]

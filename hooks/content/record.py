@@ -19,8 +19,6 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
-from mkdocs.utils.meta import YAML_RE
-
 # --- helpers ----------------------------------------------------------------
 
 
@@ -40,11 +38,11 @@ def english_hash(english_path: Path) -> str:
     return _blob_id(english_path)[:HASH_LENGTH]
 
 
-def is_current(recorded: object, english_path: Path) -> bool:
-    """Whether a recorded `translated_from` still names the English page's current text."""
+def is_current(recorded: object, english: Path | bytes) -> bool:
+    """Whether a recorded `translated_from` still names the English page's current text (its file or bytes)."""
     if not isinstance(recorded, str) or not HASH_PATTERN.fullmatch(recorded):
         return False
-    return _blob_id(english_path).startswith(recorded)
+    return _blob_id(english).startswith(recorded)
 
 
 def english_updated(english_path: Path) -> tuple[date, str]:
@@ -66,8 +64,8 @@ def english_updated(english_path: Path) -> tuple[date, str]:
     return date.fromtimestamp(english_path.stat().st_mtime), "file"
 
 
-def _blob_id(path: Path) -> str:
-    data = path.read_bytes().replace(b"\r\n", b"\n")
+def _blob_id(english: Path | bytes) -> str:
+    data = (english if isinstance(english, bytes) else english.read_bytes()).replace(b"\r\n", b"\n")
     return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 

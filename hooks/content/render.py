@@ -9,27 +9,27 @@ list only ever links to a page that is built. UI words come from strings.yml.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
-import jinja2
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from content.catalog import Catalog, Entry, catalog
-from content.schema import AUDIENCE_FOLDER, AUDIENCES, CHANGES
+from content.catalog import Catalog, Entry, Notice, Source
+from content.layout import AUDIENCE_FOLDER
+from content.model import AUDIENCES, CHANGES
+from content.pages import edition
+from content.strings import STRINGS
 
 # --- helpers ----------------------------------------------------------------
 
 
 def render(name: str, page_file: File, files: Files, config: MkDocsConfig, **context) -> str:
     """`partials/lists/<name>.html` for a page of this build, as one HTML block."""
-    cat = catalog(files, config)
-    env = getattr(files, _ENV_ATTRIBUTE, None)
-    if env is None:
-        env = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-        setattr(files, _ENV_ATTRIBUTE, env)
+    current = edition(config)
+    cat = current.catalog
+    if current.templates is None:
+        current.templates = config.theme.get_env().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env = current.templates
     helpers = {
         "t": STRINGS[cat.language],
         "cat": cat,
@@ -38,7 +38,10 @@ def render(name: str, page_file: File, files: Files, config: MkDocsConfig, **con
         "short": partial(short_title, cat),
         "audience": partial(audience_label, cat.language),
         "audience_href": lambda tag: href(page_file, files, audience_src_uri(cat, tag)),
-        "change": lambda entry: CHANGES.get(entry.change or "", {}).get(cat.language),
+        "change": partial(change_badge, cat),
+        "view_name": partial(view_name, cat),
+        "status": partial(status_line, cat),
+        "sources_of": partial(sources_of, cat),
     }
     html = env.get_template(f"partials/lists/{name}.html").render(**helpers, **context)
     return f"\n\n{html.strip()}\n\n"
@@ -72,6 +75,43 @@ def short_title(cat: Catalog, entry: Entry) -> str:
     return words["provision_number"].format(number=entry.number)
 
 
+def sources_of(cat: Catalog, notice: Notice) -> tuple[Source | None, Source | None]:
+    """The sources of a notice's text and of its interpretation (None where not built)."""
+    return cat.sources.get(notice.text_source), cat.sources.get(notice.view_source)
+
+
+def view_name(cat: Catalog, entry: Entry) -> str | None:
+    """What the interpretation on a provision's page is called, from its notice's view source ('Reindeer View')."""
+    notice = cat.notices.get(entry.notice or "")
+    source = sources_of(cat, notice)[1] if notice else None
+    return source.view_name[cat.language] if source and source.view_name else None
+
+
+def change_badge(cat: Catalog, entry: Entry) -> str | None:
+    """'Widened, says <speaker> (<dated>)': the change, and who says so and when (the notice's view source)."""
+    notice = cat.notices.get(entry.notice or "")
+    source = sources_of(cat, notice)[1] if notice else None
+    if not entry.change or source is None:
+        return None
+    language = cat.language
+    return STRINGS[language]["change_says"].format(
+        change=CHANGES[entry.change][language], speaker=source.speaker[language], dated=source.dated[language])
+
+
+def status_line(cat: Catalog, notice: Notice) -> str:
+    """A notice's status with who says so: its status source, the notice that replaces it, or 'the sources do not say'."""
+    words, language = STRINGS[cat.language], cat.language
+    if notice.status == "superseded" and notice.superseded_by in cat.notices:
+        return words["replaced_by"].format(notice=cat.notices[notice.superseded_by].title)
+    source = cat.sources.get(notice.status_source or "")
+    if source is not None:
+        return words["status_says"].format(status=words[f"status_{notice.status}"], source=source.name[language],
+                                           dated=source.dated[language])
+    if notice.status == "issued":
+        return words["status_not_stated"].format(date=notice.issued.isoformat(), issuer=notice.issuer[language])
+    return words[f"status_{notice.status}"]
+
+
 def audience_label(language: str, tag: str) -> str:
     return AUDIENCES[tag].get(language) or AUDIENCES[tag]["en"]
 
@@ -81,12 +121,7 @@ def audience_src_uri(cat: Catalog, tag: str) -> str:
     return cat.guides.get(tag) or f"{AUDIENCE_FOLDER}/{tag}.md"
 
 
-def in_force(cat: Catalog) -> list[str]:
-    """Ids of the notices whose provisions site-wide lists show in full."""
-    return [notice.id for notice in cat.notices.values() if notice.status == "in-force"]
+def current(cat: Catalog) -> list[str]:
+    """Ids of the notices whose provisions site-wide lists show in full (content.model.CURRENT_STATUSES)."""
+    return [notice.id for notice in cat.notices.values() if notice.current]
 
-
-# --- data -------------------------------------------------------------------
-
-STRINGS: dict[str, dict[str, str]] = yaml.safe_load(Path(__file__).with_name("strings.yml").read_text(encoding="utf-8"))
-_ENV_ATTRIBUTE = "_reindeer_list_templates"

@@ -88,19 +88,14 @@
     var heading = element("h2", "official-view__notice", noticeName());
     heading.id = "official-view-title";
     view.appendChild(heading);
-    var issued = opener.getAttribute("data-issued");
-    if (!document.querySelector(".provision-notice") && issued) {
-      var date = new Date(issued + "T00:00:00Z");
-      view.appendChild(element("p", "official-view__date", opener.getAttribute("data-issued-text").replace("{date}", isNaN(date) ? issued :
-        date.toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }))));
-    }
     ["zh", "en"].forEach(function (lang) {
       var quote = official.querySelector('blockquote[lang="' + lang + '"]');
       if (!quote) {
         return;
       }
       var section = element("section", "official-view__text official-view__text--" + lang);
-      section.appendChild(element("p", "official-view__label", opener.getAttribute("data-label-" + lang)));
+      var labels = document.querySelector(".provision-notice");
+      section.appendChild(element("p", "official-view__label", (labels && labels.getAttribute("data-label-" + lang)) || ""));
       var body = element("div", "official-view__body");
       body.lang = lang;
       Array.prototype.forEach.call(quote.childNodes, function (node) {
