@@ -1,11 +1,12 @@
-"""Measure how often search puts the answering page first, in each edition (issue #18).
+"""Measure how often search puts the answering page first, in each edition (issues #18, #25).
 
 Builds the site (or takes a built one with --site), serves it on 127.0.0.1, types
 every query of bench/search_queries.yml into its edition's search box in headless
 Chromium, as tests/browser/site_ui.py does, and maps each result URL to its
 page's front-matter id (the <meta name="page-id"> of the built page). A query that
 finds nothing and shows a "Did you mean" suggestion (assets/javascripts/did-you-mean.js)
-is tapped through, as a reader would, and scored by the results of the suggestion:
+is tapped through, as a reader would, and scored by the results of the suggestion;
+one the script corrects itself ("Showing results for") is scored by the results shown:
 a typo counts as found only that way. Prints, per edition: % of queries whose answer
 is first, % within the first three, the queries with no results (none even through a
 suggestion), those found through a suggestion, and the bytes of the edition's search
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # tests/browser/conftest.py imports tests/conftest.py
 
 from tests.browser.conftest import CHROMIUM_ARGS  # noqa: E402 (after the path is set)
-from tests.browser.site_ui import search, suggestion, take_suggestion  # noqa: E402
+from tests.browser.site_ui import correction, result_paths, search, suggestion, take_suggestion  # noqa: E402
 
 # --- main -------------------------------------------------------------------
 
@@ -46,11 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a site built for http://127.0.0.1:PORT/ (default: build one)")
     parser.add_argument("--port", type=int, default=0, help="port to serve on (with --site: the one it was built for)")
     parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "search_queries.yml")
+    parser.add_argument("--half", choices=HALVES, help="only this half of a split query set")
     parser.add_argument("--misses", action="store_true", help="list every query whose answer is not first")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
-    queries = load_queries(args.queries)
+    queries = [q for q in load_queries(args.queries) if args.half in (None, q.get("half"))]
+    if args.misses and any(q.get("half") == "held-out" for q in queries):
+        parser.error("--misses shows no held-out query: add --half tune")
     with tempfile.TemporaryDirectory() as tmp:
         server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(QuietHandler, directory=str(args.site or tmp)))
         origin = f"http://127.0.0.1:{server.server_address[1]}"
@@ -75,6 +79,7 @@ def load_queries(path: Path) -> list[dict]:
     queries = yaml.safe_load(path.read_text(encoding="utf-8"))
     for query in queries:
         assert query["edition"] in EDITION_ROOTS, f"{path}: unknown edition in {query}"
+        assert query.get("half", "tune") in HALVES, f"{path}: unknown half in {query}"
     return queries
 
 
@@ -112,30 +117,53 @@ def run_queries(site: Path, origin: str, queries: list[dict]) -> list[dict]:
             page = context.new_page()
             page.goto(home)
             for query in (q for q in queries if q["edition"] == edition):
-                paths, suggested = search(page, query["query"]), None
+                paths, suggested, corrected = search(page, query["query"]), None, False
                 if not paths:
-                    suggested = suggestion(page)
+                    suggested = correction(page, query["query"])
                     if suggested:
-                        paths = take_suggestion(page)
+                        paths, corrected = result_paths(page), True
+                    else:
+                        suggested = suggestion(page, query["query"])
+                        paths = take_suggestion(page) if suggested else []
+                items = shown_sections(page) if paths else []
                 found = [ids.get(path, path) for path in paths]
-                results.append({**query, "found": found, "suggested": suggested})
+                results.append({**query, "found": found, "sections": items, "suggested": suggested, "corrected": corrected})
             page.close()
         browser.close()
     return results
+
+
+def shown_sections(page) -> list[list[str]]:
+    """Per result item, best first: the heading ids of the sections it shows (not those folded under "more")."""
+    return page.locator(".md-search-result__item").evaluate_all(
+        """items => items.map(item => [...item.querySelectorAll(':scope > a.md-search-result__link')]
+            .map(link => new URL(link.href).hash.slice(1)).filter(Boolean))"""
+    )
+
+
+def rank(result: dict) -> int | None:
+    """1-based position of the first result item that answers, or None."""
+    for position, (page_id, sections) in enumerate(zip(result["found"], result["sections"]), 1):
+        if page_id == result["answer"] and result.get("section") in (None, *sections):
+            return position
+    return None
 
 
 def summarise(site: Path, results: list[dict]) -> dict:
     report = {}
     for edition, home in EDITION_ROOTS.items():
         mine = [r for r in results if r["edition"] == edition]
-        first = sum(r["found"][:1] == [r["answer"]] for r in mine)
-        top3 = sum(r["answer"] in r["found"][:3] for r in mine)
+        if not mine:
+            continue
+        first = sum(rank(r) == 1 for r in mine)
+        top3 = sum((rank(r) or 99) <= 3 for r in mine)
         report[edition] = {
             "queries": len(mine),
             "first_pct": round(100 * first / len(mine), 1),
             "top3_pct": round(100 * top3 / len(mine), 1),
             "no_results": [r["query"] for r in mine if not r["found"]],
-            "through_suggestion": {r["query"]: r["suggested"] for r in mine if r["suggested"]},
+            "through_suggestion": {r["query"]: r["suggested"] for r in mine if r["suggested"] and not r["corrected"]},
+            "corrected": {r["query"]: r["suggested"] for r in mine if r["corrected"]},
             "index_bytes": (site / home.strip("/") / "search" / "search_index.json").stat().st_size,
         }
     return report
@@ -152,13 +180,16 @@ def print_report(report: dict, results: list[dict], *, misses: bool) -> None:
             print(f"    nothing for {query!r}")
         for query, suggested in figures["through_suggestion"].items():
             print(f"    nothing for {query!r} until its suggestion {suggested!r} was tapped (scored by that search)")
+        for query, corrected in figures["corrected"].items():
+            print(f"    nothing for {query!r}; results for {corrected!r} shown instead (scored by those)")
     if misses:
         print("\nAnswer not first:")
         for r in results:
-            if r["found"][:1] != [r["answer"]]:
-                rank = r["found"].index(r["answer"]) + 1 if r["answer"] in r["found"] else "-"
+            if rank(r) != 1:
                 via = f" (after tapping {r['suggested']!r})" if r["suggested"] else ""
-                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}{via}: wants {r['answer']} (rank {rank}), got {r['found'][:3]}")
+                wanted = r["answer"] + (f"#{r['section']}" if r.get("section") else "")
+                got = [f"{page_id}#{','.join(sections[:2])}" for page_id, sections in zip(r["found"][:3], r["sections"][:3])]
+                print(f"  {r['edition']} [{r['kind']}] {r['query']!r}{via}: wants {wanted} (rank {rank(r) or '-'}), got {got}")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -171,6 +202,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 # --- data -------------------------------------------------------------------
 
 EDITION_ROOTS = {"en": "/", "zh": "/zh/"}
+HALVES = ("tune", "held-out")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 from content.layout import CHINESE, DEFAULT_LANGUAGE, LANGUAGES, SEARCH_INDEX, edition_prefix, edition_source, is_chinese_build, project_dir, source_label
 from content.pages import EDITIONS, edition, read_edition
+from content.search_terms import pinyin_names
 
 # --- hooks ------------------------------------------------------------------
 
@@ -116,8 +117,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         prefix = edition_prefix(CHINESE)
         english = [doc for doc in index["docs"] if not doc["location"].startswith(prefix)]
         chinese = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
-        english = with_also_called(english, also_called(records[DEFAULT_LANGUAGE]))
-        chinese = with_also_called(chinese, also_called(records[CHINESE]))
+        names = {language: also_called(records[language]) for language in LANGUAGES}
+        # Both editions: the pinyin of the page's Chinese title and names (content/search_terms.py).
+        for record in records[CHINESE]:
+            if record.page and not record.fallback:
+                url = page_url(record.uri)
+                pinyin = pinyin_names([record.page.title, *names[DEFAULT_LANGUAGE].get(url, []), *names[CHINESE].get(url, [])])
+                for language in LANGUAGES:
+                    names[language][url] = names[language].get(url, []) + pinyin
+        english = with_also_called(english, names[DEFAULT_LANGUAGE])
+        chinese = with_also_called(chinese, names[CHINESE])
         for path, docs in ((merged, english), (site / prefix / SEARCH_INDEX, chinese)):
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))

@@ -74,17 +74,41 @@ def search(page: Page, query: str) -> list[str]:
     return [urlsplit(href).path for href in _result_links(page)]
 
 
-def suggestion(page: Page) -> str | None:
-    """After `search`: the corrected query of the "Did you mean" line under it, or None.
+def suggestion(page: Page, query: str) -> str | None:
+    """After `search(page, query)`: the corrected query of the "Did you mean" line under it, or None.
 
-    Waits until docs/assets/javascripts/did-you-mean.js has decided for the query in the
-    box (its data-query), which after a search that found nothing takes the fetch of the
-    search index.
+    Waits until docs/assets/javascripts/did-you-mean.js has decided for the query (its
+    data-query), which after a search that found nothing takes the fetch of the search index.
+    None too where the script searched a certain correction itself (`correction`).
     """
+    _decided(page, query)
     line = page.locator(".did-you-mean")
-    query = page.locator("input.md-search__input").input_value()
-    expect(line, f"the did-you-mean script never considered {query!r}").to_have_attribute("data-query", query)
     return line.locator(".did-you-mean__query").text_content() if line.is_visible() else None
+
+
+def correction(page: Page, query: str) -> str | None:
+    """After `search(page, query)`: the query did-you-mean.js searched instead, under "Showing
+    results for", or None. Its results are then in the list (`result_paths`)."""
+    _decided(page, query)
+    line = page.locator(".did-you-mean-auto")
+    return line.locator(".did-you-mean__corrected").text_content() if line.is_visible() else None
+
+
+def search_instead(page: Page) -> list[str]:
+    """Tap "search instead for <as typed>" under a correction; the paths of the results it brings (none)."""
+    button = page.locator(".did-you-mean__original")
+    query = button.text_content()
+    button.click()
+    expect(page.locator("input.md-search__input")).to_have_value(query)
+    expect(page.locator(".did-you-mean-auto"), "the correction stays up after 'search instead'").to_be_hidden()
+    # The script corrects only a search that found nothing: as typed, it finds nothing again.
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_translation(page, "search.result.none"))
+    return result_paths(page)
+
+
+def result_paths(page: Page) -> list[str]:
+    """The paths of the result pages shown now, best first."""
+    return [urlsplit(href).path for href in _result_links(page)]
 
 
 def take_suggestion(page: Page) -> list[str]:
@@ -99,7 +123,7 @@ def take_suggestion(page: Page) -> list[str]:
     expect(
         page.locator(".did-you-mean"), f"tapping the suggestion {query!r} never ran its search"
     ).to_have_attribute("data-query", query)
-    return [urlsplit(href).path for href in _result_links(page)]
+    return result_paths(page)
 
 
 def switch_language(page: Page, language: str) -> str:
@@ -121,6 +145,11 @@ def material_translation(page: Page, key: str) -> str:
     """A UI string in the page's language, from the #__config block Material reads."""
     config = json.loads(page.locator("#__config").text_content())
     return config["translations"][key]
+
+
+def _decided(page: Page, query: str) -> None:
+    line = page.locator(".did-you-mean")
+    expect(line, f"the did-you-mean script never decided for {query!r}").to_have_attribute("data-query", query)
 
 
 def _result_links(page: Page) -> list[str]:

@@ -27,7 +27,7 @@ from conftest import ROOT, BuiltSite, mkdocs_env, run_strict_build
 from project_copy import copy_project, replace_once
 
 from .conftest import DESKTOP, ServedSite, SiteHandler, SiteServer, Traffic
-from .site_ui import search, suggestion, take_suggestion, visit
+from .site_ui import correction, result_paths, search, visit
 
 pytestmark = pytest.mark.browser
 
@@ -109,12 +109,12 @@ def test_search_answers_offline(fresh_context, edition):
 
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
-def test_typo_suggestion_works_offline(fresh_context, edition):
+def test_typo_correction_works_offline(fresh_context, edition):
     """The worker saved did-you-mean.js and the index it reads: offline, a typo still finds its page."""
     tab = offline_faq(fresh_context, edition)
     assert search(tab, TYPO[edition]) == []
-    assert suggestion(tab) == "apostille", f"offline, a misspelt search in the {edition} edition shows no 'Did you mean'"
-    assert take_suggestion(tab), "offline, the suggestion's search finds nothing"
+    assert correction(tab, TYPO[edition]) == "apostille", f"offline, a misspelt search in the {edition} edition is not corrected"
+    assert result_paths(tab), "offline, the corrected search finds nothing"
 
 
 def test_english_worker_leaves_the_chinese_edition_alone(fresh_context):
