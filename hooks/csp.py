@@ -41,7 +41,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     template = jinja2.Environment(autoescape=True, loader=config.theme.get_env().loader).get_template(TEMPLATE)
     for path in sorted(Path(config.site_dir).rglob("*.html")):
         page = path.read_text(encoding="utf-8")
-        with_policy = with_meta(page, template.render(policy=_attribute_text(policy(page))))
+        with_policy = with_meta(page, template.render(policy=_attribute_text(policy(inline_hashes(page)))))
         if with_policy != page:
             path.write_text(with_policy, encoding="utf-8")
 
@@ -49,12 +49,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 # --- helpers ----------------------------------------------------------------
 
 
-def policy(page: str) -> str:
-    """The page's policy: DIRECTIVES, with the hashes of the page's inline scripts and styles."""
-    hashes = inline_hashes(page)
+def policy(hashes: dict[str, list[str]], extra: dict[str, list[str]] | None = None) -> str:
+    """DIRECTIVES with these hashes of inline scripts and styles (inline_hashes), and `extra`."""
     directives = {name: list(sources) for name, sources in DIRECTIVES.items()}
     directives["script-src"] += [f"'{digest}'" for digest in hashes["script"]]
     directives["style-src"] += [f"'{digest}'" for digest in hashes["style"]]
+    directives.update(extra or {})
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 

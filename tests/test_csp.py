@@ -113,3 +113,14 @@ def test_json_data_blocks_need_no_hash():
 def test_policy_goes_right_after_the_charset_and_replaces_an_older_one():
     page = '<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="old"><title>x</title>'
     assert csp.with_meta(page, "<new>") == '<html><head><meta charset="utf-8"><new><title>x</title>'
+
+
+def test_header_for_hosts_allows_every_pages_scripts_and_no_framing(built_site):
+    from tools.csp_header import header
+
+    line = header(built_site.root)
+    assert line.startswith("Content-Security-Policy: ")
+    policy = directives(line.removeprefix("Content-Security-Policy: "))
+    assert policy["frame-ancestors"] == ["'none'"]
+    for path in html_files(built_site):
+        assert running_scripts(parsed(path)) <= set(policy["script-src"]), f"the header would refuse scripts of {path}"
