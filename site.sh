@@ -4,6 +4,7 @@
 #   ./site.sh test    the whole test suite, browser tests included
 #   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes);
 #                     needs SITE_URL, the published address
+#   ./site.sh lock    requirements.txt (every file's hash) regenerated from requirements.in
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,15 +15,25 @@ ensure_python_env() {
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
   fi
-  # Reinstall only when requirements.txt changed since the last install.
+  # Reinstall only when requirements.txt changed since the last install. Every file is
+  # checked against its hash in requirements.txt (pip itself too: it is in the lock), so
+  # a file replaced on the package index is refused, not installed.
   local stamp="$VENV/.requirements.sha256"
   local want
   want=$(sha256sum requirements.txt | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip
-    "$VENV/bin/python" -m pip install --quiet -r requirements.txt
+    "$VENV/bin/python" -m pip install --quiet --require-hashes -r requirements.txt
     echo "$want" > "$stamp"
   fi
+}
+
+# requirements.txt from requirements.in, with the hash of every file on PyPI (pip-tools, in
+# the lock itself). This machine's pip settings (extra indexes, wheel folders) stay out: the
+# lock names PyPI's files. Extra arguments go to pip-compile (--upgrade, --upgrade-package X).
+lock_requirements() {
+  PIP_CONFIG_FILE=/dev/null env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
+    "$VENV/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras \
+    --output-file=requirements.txt requirements.in "$@"
 }
 
 # Browser tests drive Debian's Chromium (playwright cannot download its own here).
@@ -96,8 +107,14 @@ case "${1:-}" in
     ensure_python_env
     strict_build
     ;;
+  lock)
+    shift
+    ensure_python_env
+    lock_requirements "$@"
+    ensure_python_env
+    ;;
   *)
-    echo "usage: ./site.sh serve | test [pytest args] | build" >&2
+    echo "usage: ./site.sh serve | test [pytest args] | build | lock [pip-compile args]" >&2
     exit 2
     ;;
 esac

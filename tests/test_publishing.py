@@ -185,10 +185,10 @@ def test_test_workflow_runs_the_same_command_as_the_readme():
     assert _runs(_jobs("test.yml")["test"])[-1] == "./site.sh test"
 
 
-def test_workflows_pass_zizmor_offline():
+def test_workflows_and_dependabot_config_pass_zizmor_offline():
     zizmor = Path(sys.executable).with_name("zizmor")
     result = subprocess.run(
-        [str(zizmor), "--offline", "--no-progress", str(WORKFLOWS)],
+        [str(zizmor), "--offline", "--no-progress", str(WORKFLOWS.parent)],
         capture_output=True,
         text=True,
     )

@@ -247,6 +247,26 @@ def test_empty_body_is_refused():
 # --- built pages ---------------------------------------------------------------
 
 
+@pytest.mark.parametrize("address", [
+    "http://127.0.0.1:8000/faq/", "http://localhost:8000/zh/", "HTTP://LOCALHOST/", "//127.0.0.1:8000/",
+    "http://[::1]:8000/", "http://0.0.0.0:8000/", "http://user@localhost.:8000/",
+])
+def test_link_to_the_preview_address_is_refused_with_its_line_and_fix(address):
+    problems = safety.content_problems(f"# T\n\nSee [the FAQ]({address}).\n", 8)
+    assert lines(problems) == [10]
+    assert "this computer's preview address" in text(problems) and "use a relative link" in text(problems)
+
+
+def test_preview_address_in_a_reference_autolink_or_html_link_is_refused():
+    body = "[a][x] <http://localhost:8000/> <a href=\"http://127.0.0.1:8000/\">b</a>\n\n[x]: http://127.0.0.2/\n"
+    assert len(safety.content_problems(body, 1)) == 3
+
+
+@pytest.mark.parametrize("address", ["https://example.org/localhost/", "http://127.0.0.1.example.org/", "../faq.md"])
+def test_addresses_that_only_mention_localhost_pass(address):
+    assert safety.content_problems(f"[x]({address})\n", 1) == []
+
+
 def test_protocol_relative_image_is_external():
     assert safety.external_resources('<p><img src="//cdn.example.com/a.png"></p>') == ["//cdn.example.com/a.png"]
 

@@ -12,6 +12,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import markupsafe
 import yaml
@@ -315,6 +316,9 @@ def _url_problems(url: str, image: bool) -> list:
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
         return [f"link or image address '{url[:40]}' starts with '{scheme.group(1)}:', which browsers run "
                 f"or load as a file; link to a web page ({', '.join(s + ':' for s in SAFE_SCHEMES)}) or a page of the site"]
+    if _preview_host(plain):
+        return [f"link or image address '{url[:60]}' is this computer's preview address ({_preview_host(plain)}), "
+                "which readers cannot open; use a relative link to the page's file instead, like '../faq.md'"]
     if image and _is_external(plain):
         return [f"image '{url[:60]}' is on another website; save it in docs/assets/images/ and "
                 "link it from there (pages load nothing from other hosts)"]
@@ -332,6 +336,18 @@ def _is_external(url: str) -> bool:
     """As a browser's URL parser reads it: leading controls and spaces, tabs and line breaks dropped, "\\" read as "/"."""
     plain = re.sub(r"^[\x00-\x20]+|[\t\n\r]", "", url).replace("\\", "/")
     return bool(re.match(r"https?:|([a-z][a-z0-9+.-]*:)?//", plain, re.I))
+
+
+def _preview_host(plain: str) -> str | None:
+    """The host of an address on this computer (localhost, 127.x.x.x, [::1], 0.0.0.0), as
+    `./site.sh serve` shows it, or None; `plain` is lower-case, without spaces or controls."""
+    if not re.match(r"(https?:)?//", plain.replace("\\", "/")):
+        return None
+    host = urlsplit(plain.replace("\\", "/")).netloc.rpartition("@")[2]
+    name = re.sub(r":\d*$", "", host).rstrip(".") if not host.startswith("[") else host.partition("]")[0] + "]"
+    if name in LOCAL_HOSTS or name.endswith(".localhost") or re.fullmatch(r"127(\.\d{1,3}){3}", name):
+        return host
+    return None
 
 
 def _unclosed(tag: str) -> str:
@@ -382,6 +398,8 @@ REFUSED_TAGS = {
     "link": "it loads a file", "meta": "it changes how the page is read", "base": "it redirects every link",
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# This computer, where `./site.sh serve` shows the preview (127.x.x.x and *.localhost too).
+LOCAL_HOSTS = {"localhost", "0.0.0.0", "[::1]", "[::]"}
 SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
 
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")

@@ -9,6 +9,8 @@
   test): every request of the context is recorded in `traffic`; a request to any other
   origin than the served site is recorded and refused, so a leak shows up as a failure
   instead of a hung page in a closed network.
+- Every browser context a test opens is watched (`watch_policy`): anything a page's Content
+  Security Policy refuses (hooks/csp.py) fails the test that was running, whatever it tested.
 """
 
 from __future__ import annotations
@@ -47,6 +49,18 @@ def chromium_executable() -> str:
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true and the browser tests cannot run: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def security_policy_kept():
+    """Fails the test during which any watched page broke its Content Security Policy, also on a
+    page a module-scoped fixture opened before the test (those are reported by the first test)."""
+    yield
+    refused = take_policy_violations()
+    assert not refused, (
+        "the browser refused something a page asked for (its Content Security Policy, hooks/csp.py): a "
+        "reader would miss a script, style or image:\n" + "\n".join(refused)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -205,9 +219,27 @@ class ServedSite:
         return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
+def watch_policy(context) -> None:
+    """Record every Content Security Policy violation of the context's pages: the
+    securitypolicyviolation event (an init script, before any page script) and Chromium's
+    console line for it; `take_policy_violations` hands them over."""
+    context.expose_binding("__reportPolicyViolation", lambda source, text: _violations.append(f"{source['page'].url}: {text}"))
+    context.add_init_script(POLICY_LISTENER)
+    context.on("console", lambda message: _violations.append(f"{message.page.url if message.page else '?'}: console: {message.text}")
+               if message.type == "error" and "Content Security Policy" in message.text else None)
+
+
+def take_policy_violations() -> list[str]:
+    """The violations recorded since the last call, each once."""
+    taken = list(dict.fromkeys(_violations))
+    _violations.clear()
+    return taken
+
+
 def recorded_context(browser, site, traffic, **options):
     context = browser.new_context(base_url=site.origin, **options)
     context.set_default_timeout(TIMEOUT_MS)
+    watch_policy(context)
     context.on("request", traffic.started)
     context.on("requestfinished", traffic.ended)
     context.on("requestfailed", traffic.ended)
@@ -248,3 +280,11 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 TIMEOUT_MS = 10_000
+# Reports each violation to the test (watch_policy); in every frame, before the page's own scripts.
+POLICY_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => window.__reportPolicyViolation(
+  `${event.effectiveDirective} refused ${event.blockedURI || "?"}` +
+  (event.sample ? ` (${event.sample})` : "") + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`));
+"""
+# Violations of every watched context of this test process, until a test takes them.
+_violations: list[str] = []

@@ -10,7 +10,7 @@ import pytest
 from conftest import run_strict_build
 from project_copy import copy_project, set_key
 
-from .conftest import SiteHandler, SiteServer
+from .conftest import SiteHandler, SiteServer, watch_policy
 from .site_ui import visit
 
 pytestmark = pytest.mark.browser
@@ -39,6 +39,7 @@ def hostile_origin(tmp_path_factory):
 @pytest.mark.parametrize("path", ["/about/", "/zh/about/", "/faq/", "/zh/"])
 def test_hostile_title_never_runs(browser, hostile_origin, path):
     context = browser.new_context(base_url=hostile_origin)
+    watch_policy(context)
     dialogs = []
     try:
         tab = context.new_page()

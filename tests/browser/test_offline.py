@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 from conftest import ROOT, BuiltSite, mkdocs_env, run_strict_build
 from project_copy import copy_project, replace_once
 
-from .conftest import DESKTOP, ServedSite, SiteHandler, SiteServer, Traffic
+from .conftest import DESKTOP, ServedSite, SiteHandler, SiteServer, Traffic, watch_policy
 from .site_ui import correction, result_paths, search, visit
 
 pytestmark = pytest.mark.browser
@@ -160,7 +160,7 @@ def test_new_build_replaces_the_offline_copy_once_online(browser, two_builds):
         context.close()
 
 
-def test_mkdocs_serve_page_registers_no_worker(browser, tmp_path):
+def test_mkdocs_serve_page_registers_no_worker_and_has_no_policy(browser, tmp_path):
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
@@ -174,6 +174,10 @@ def test_mkdocs_serve_page_registers_no_worker(browser, tmp_path):
             visit(tab, path)
             tab.wait_for_load_state("load")
             assert tab.locator('meta[name="offline-worker"]').count() == 0, f"the preview {path} names a worker"
+            # hooks/csp.py: the live-reload script mkdocs serve adds to each page would be refused.
+            assert tab.locator('meta[http-equiv="Content-Security-Policy"]').count() == 0, (
+                f"the preview {path} has a security policy, which refuses the live-reload script"
+            )
             assert tab.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0, (
                 f"the preview {path} registered a service worker: a preview would show stale pages"
             )
@@ -188,6 +192,7 @@ def test_mkdocs_serve_page_registers_no_worker(browser, tmp_path):
 def test_site_works_without_service_workers(browser, site):
     """WeChat's browser on iOS has no navigator.serviceWorker: no error, the show view still opens."""
     context = browser.new_context(base_url=site.origin, viewport=DESKTOP)
+    watch_policy(context)
     context.add_init_script("delete Navigator.prototype.serviceWorker")
     try:
         tab = context.new_page()
@@ -244,6 +249,7 @@ class PublishedHandler(SiteHandler):
 def open_context(browser, origin: str):
     """A browser context on `origin` whose every request is recorded (foreign ones too)."""
     context = browser.new_context(base_url=origin, viewport=DESKTOP)
+    watch_policy(context)
     traffic = Traffic(origin)
     context.on("request", lambda request: traffic.is_local(request.url) or traffic.foreign.append(request.url))
     return context, traffic

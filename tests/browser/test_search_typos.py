@@ -20,7 +20,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP
+from .conftest import DESKTOP, watch_policy
 from .site_ui import correction, result_paths, search, search_instead, suggestion, take_suggestion, visit
 
 pytestmark = pytest.mark.browser
@@ -183,6 +183,7 @@ def test_index_that_cannot_be_fetched_means_no_suggestion_and_no_error(browser, 
     (a flaky connection), which is the one the suggestion would make. No service worker, so
     no saved copy answers instead."""
     context = browser.new_context(base_url=site.origin, viewport=DESKTOP, service_workers="block")
+    watch_policy(context)
     tab = context.new_page()
     errors = watch_errors(tab)
     fetched = []
