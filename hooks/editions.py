@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 from content.layout import CHINESE, DEFAULT_LANGUAGE, LANGUAGES, SEARCH_INDEX, edition_prefix, edition_source, is_chinese_build, project_dir, source_label
 from content.pages import EDITIONS, edition, read_edition
+from content.strings import STRINGS
 from content.search_terms import pinyin_names
 
 # --- hooks ------------------------------------------------------------------
@@ -191,7 +192,8 @@ def _write_redirects(config: MkDocsConfig, site: Path, moved: dict[str, str]) ->
         for language in LANGUAGES:
             old_url = edition_prefix(language) + page_url(old)
             target = "../" * old_url.count("/") + edition_prefix(language) + page_url(new)
-            html = template.render(target=target, canonical=(config.site_url or "/") + edition_prefix(language) + page_url(new), lang=language)
+            html = template.render(target=target, canonical=(config.site_url or "/") + edition_prefix(language) + page_url(new), lang=language,
+                                   t=STRINGS[language])
             _write(site / old_url / "index.html", html)
 
 
