@@ -8,6 +8,8 @@ Events (each runs in the English build and again in the Chinese one):
   the checks of content/rules.py, per page, per edition and, in the Chinese build, per pair of
   pages, and logs their problems sorted by file and line.
 - on_env, priority -100: every page is read, none rendered: titles become escaped text.
+- on_page_content: each page's HTML, as Markdown made it, parsed as a browser parses it and held
+  to the allowlist (content/safety.py, rendered_problems), the second layer after the source check.
 - on_post_page: a built page that would load anything from another host is reported.
 - on_post_build: stylesheets that load anything from another host are reported; in the Chinese
   build, a strict run ends with the count of both editions' problems.
@@ -31,7 +33,7 @@ from mkdocs.utils import CountHandler
 from content.layout import DEFAULT_LANGUAGE, edition_source, is_chinese_build, source_label
 from content.pages import EDITIONS, Problem, edition
 from content.rules import EDITION_CHECKS, PAGE_CHECKS, PAIR_CHECKS
-from content.safety import css_external, escape_page_title, external_resources
+from content.safety import css_external, escape_page_title, external_resources, rendered_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -72,6 +74,21 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
         if file.page is not None:
             escape_page_title(file.page)
     return env
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The page as Markdown made it, read as a browser reads it: what the source check (the first
+    # layer, at on_files) could not see. A page that check refused is reported there only.
+    # Before cross_links.py and translations.py (listed after this hook), whose additions are our templates'.
+    # Whatever it finds is taken out of the page, so no build, a preview included, publishes it.
+    record = edition(config).records.get(page.file.src_uri)
+    if record is None or record.fallback:
+        return html
+    problems, html = rendered_problems(html, "\n".join(record.text.split("\n")[record.body_start :]), record.body_start + 1)
+    if not record.source_problems:
+        for line, text in problems:
+            log.warning(str(record.problem(line, text)))
+    return html
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

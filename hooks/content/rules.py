@@ -21,7 +21,7 @@ from content.model import (
 )
 from content.pages import Edition, PageRecord, Problem
 from content.record import RECORD_KEY, page_uris
-from content.safety import content_problems, file_problems
+from content.safety import file_problems
 
 # --- checks of one page ---------------------------------------------------------
 
@@ -75,9 +75,8 @@ def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
 
 def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
     """The page body against the allowlist of content/safety.py."""
-    if record.text.strip():
-        for line, text in content_problems("\n".join(record.text.split("\n")[record.body_start :]), record.body_start + 1):
-            yield record.problem(line, text)
+    for line, text in record.source_problems:
+        yield record.problem(line, text)
 
 
 # --- checks of one edition --------------------------------------------------------

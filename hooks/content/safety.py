@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import html5lib
 import markupsafe
 import yaml
 
@@ -97,6 +98,56 @@ def content_problems(markdown_body: str, first_line: int) -> list:
                 problems.append((open_line, _unclosed(open_tag)))
     problems += [(open_line, _unclosed(tag)) for tag, open_line in open_blocks]
     return sorted(problems, key=lambda problem: problem[0])
+
+
+def page_size_problems(text: str) -> list:
+    """A page too large, or with so many unfinished tags that parsing it would take minutes: refused
+    before any parser (Python-Markdown's included) reads it."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_PAGE_BYTES:
+        return [(None, f"page is {size // 1000} KB, more than the {MAX_PAGE_BYTES // 1000} KB a page may have; "
+                 "split it into two pages")]
+    unfinished = UNFINISHED_TAG.findall(text, 0, len(text))
+    if len(unfinished) > MAX_UNFINISHED_TAGS:
+        first = UNFINISHED_TAG.search(text)
+        return [(text.count("\n", 0, first.start()) + 1,
+                 f"page has {len(unfinished)} '<' that start a tag never finished with '>' (from this line on); "
+                 "write '&lt;' for a '<' that is text, or finish each tag")]
+    return []
+
+
+def rendered_problems(page_html: str, source: str, first_line: int) -> tuple[list, str]:
+    """The second layer: a page's HTML as Python-Markdown made it, parsed as a browser parses it
+    (html5lib), held to the allowlist: elements, attributes, address schemes, heading ids.
+
+    Returns ([(line, text)], the HTML to publish): the problems, and the page without what they
+    name (page_html itself when there is none), so even a preview never runs it. source: the
+    page's Markdown body, whose first line is the file's first_line; a problem names the first
+    source line holding what made it, where one does.
+    """
+    fragment = html5lib.parseFragment(page_html, treebuilder="etree", namespaceHTMLElements=False)
+    problems, removed = [], []
+    for parent in fragment.iter():
+        for element in list(parent):
+            if not isinstance(element.tag, str):
+                continue  # a comment: html5lib has ended it where a browser does
+            tag = element.tag.rpartition("}")[2].lower()
+            if tag not in RENDERED_TAGS:
+                problems.append((f"<{tag}", f"the page as built has a <{tag}> element, which a page may not contain; "
+                                 "remove the HTML that makes it (a browser reads it as an element, whatever the Markdown around it)"))
+                removed.append((parent, element))
+                continue
+            for name, value in list(element.attrib.items()):
+                found = _rendered_attribute_problems(tag, name.rpartition("}")[2].lower(), value)
+                if found:
+                    problems += found
+                    del element.attrib[name]
+    if not problems:
+        return [], page_html
+    for parent, element in removed:
+        parent.remove(element)
+    cleaned = html5lib.serialize(fragment, tree="etree", quote_attr_values="always", omit_optional_tags=False)
+    return [(_source_line(source, needle, first_line), message) for needle, message in dict.fromkeys(problems)], cleaned
 
 
 def external_resources(page_html: str) -> list:
@@ -321,6 +372,34 @@ def _url_problems(url: str, image: bool) -> list:
     return []
 
 
+def _rendered_attribute_problems(tag: str, name: str, value: str) -> list:
+    """[(what to look for in the source, message)] for one attribute of a built page's element."""
+    if name.startswith("on"):
+        return [(name, f"the page as built has <{tag}> with an '{name}' attribute, which runs a script; remove it")]
+    if name == "style" and tag in ("th", "td") and TABLE_ALIGN.fullmatch(value):
+        return []  # a Markdown table's column alignment
+    if name not in RENDERED_ATTRIBUTES.get(tag, ()) and name not in RENDERED_ATTRIBUTES["*"]:
+        return [(name, f"the page as built has <{tag}> with a '{name}' attribute, which a page may not set; "
+                 "remove it (raw HTML or an attribute list '{ … }' makes it)")]
+    if name in ("href", "src"):
+        return [(value, message) for message in _url_problems(value, image=name == "src")]
+    if name == "id" and tag in HEADINGS and not HEADING_ID.fullmatch(value):
+        return [(value, f"heading id {ascii(value)} is not letters, digits and hyphens (browsers keep every character, "
+                 "so no link reaches it); retype the id, in both languages")]
+    if name == "id" and value.startswith("__") and not value.startswith("__tabbed_"):
+        return [(value, f"id '{value}' is one the theme uses for its own parts; remove it")]
+    return []
+
+
+def _source_line(source: str, needle: str, first_line: int) -> int | None:
+    """The file line of the first source line holding `needle` (any case), or None."""
+    needle = needle.lower()
+    for number, line in enumerate(source.lower().split("\n")):
+        if needle in line:
+            return first_line + number
+    return None
+
+
 def _css_unescape(match: re.Match) -> str:
     if match.group(2):
         return match.group(2)
@@ -383,6 +462,27 @@ REFUSED_TAGS = {
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
+
+# Pages: larger ones are split (the largest, the glossary, is about 16 KB); an unfinished tag
+# ('<a ' with no '>') makes Python-Markdown and html.parser read to the end of the page again.
+MAX_PAGE_BYTES = 60_000
+MAX_UNFINISHED_TAGS = 100
+UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|\Z)")
+
+# The page as built (the second layer): what Markdown, its extensions and our list templates make.
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+RENDERED_TAGS = set(ALLOWED_TAGS) | HEADINGS | set(
+    "ul ol li dl dt dd pre hr em strong del ins mark small time tfoot caption input label svg path".split())
+RENDERED_ATTRIBUTES = {
+    "*": {"class", "lang", "title", "id", "data-search-exclude"},
+    **{tag: attributes | {"align"} for tag, attributes in ALLOWED_TAGS.items() if tag in ("th", "td")},
+    "a": {"href", "hreflang"}, "img": {"src", "alt", "width", "height"}, "details": {"open"}, "ol": {"start"},
+    "time": {"datetime"}, "p": {"data-label-en", "data-label-zh", "data-show-title"}, "div": {"data-tabs"},
+    "input": {"type", "name", "checked"}, "label": {"for"}, "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"},
+    "path": {"d"},
+}
+TABLE_ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
+HEADING_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
