@@ -119,6 +119,16 @@ def related_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
                 yield record.problem(where, f"front matter: 'related' names unknown id '{item}' (known: {describe_ids(relatable)})")
 
 
+def moved_from_live_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
+    """`moved_from` names old addresses only: a redirect written over a live page would replace it."""
+    for record in _own(edition):
+        moved = _meta(record).get("moved_from")
+        for index, old in enumerate(moved if isinstance(moved, list) else []):
+            if isinstance(old, str) and old in edition.records:
+                yield record.problem(("moved_from", index), f"front matter: 'moved_from' names {old}, a page that exists, "
+                                     "whose address the redirect would take over; remove it from the list")
+
+
 def glossary_terms(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
     provisions = sorted(page_id for page_id, kind in _kinds(edition).items() if "provision" in kind)
     terms_seen: dict[str, str] = {}
@@ -352,5 +362,5 @@ _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
 PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html)
-EDITION_CHECKS = (files, unique_ids, related_pages, glossary_terms, notices, notice_sources, translation_records, translations)
+EDITION_CHECKS = (files, unique_ids, related_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
 PAIR_CHECKS = (same_values, same_terms, same_heading_ids)

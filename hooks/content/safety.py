@@ -33,6 +33,10 @@ def front_matter_problems(yaml_text: str, first_line: int) -> list:
         return [(first_line, f"front matter is {size // 1000} KB in {len(lines)} lines, more than the "
                  f"{MAX_FRONT_MATTER_BYTES // 1000} KB or {MAX_FRONT_MATTER_LINES} lines allowed; "
                  "move long text into the page itself")]
+    depth = _nesting(yaml_text)
+    if depth > MAX_FRONT_MATTER_DEPTH:
+        return [(first_line, f"front matter nests lists or keys {depth} deep, more than the {MAX_FRONT_MATTER_DEPTH} "
+                 "levels allowed; write the values as a flat list")]
     problems = []
     if any(char in yaml_text for char in (*INVISIBLE, "：")):
         problems = [(first_line + n, message) for n, line in enumerate(lines) for message in _character_problems(line)]
@@ -285,6 +289,23 @@ def _character_problems(line: str) -> list:
     return problems
 
 
+def _nesting(yaml_text: str) -> int:
+    """How deep the front matter nests, from its YAML tokens (nothing is built): bounded before parsing."""
+    if yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("-") + yaml_text.count(":") < MAX_FRONT_MATTER_DEPTH:
+        return 0
+    depth = deepest = 0
+    try:
+        for token in yaml.scan(yaml_text, Loader=SCAN_LOADER):
+            if isinstance(token, NESTING_STARTS):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(token, NESTING_ENDS):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # not YAML: the YAML parser reports it
+    return deepest
+
+
 def _opens_unclosed_quote(line: str) -> bool:
     quote, index = None, 0
     while index < len(line):
@@ -422,6 +443,14 @@ def _unclosed(tag: str) -> str:
 
 MAX_FRONT_MATTER_BYTES = 20_000
 MAX_FRONT_MATTER_LINES = 400
+MAX_FRONT_MATTER_DEPTH = 20  # the real pages nest 3 deep (terms: - also: [...])
+NESTING_STARTS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+                  yaml.FlowSequenceStartToken)
+NESTING_ENDS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+try:
+    from yaml import CSafeLoader as SCAN_LOADER  # libyaml's scanner, where PyYAML was built with it
+except ImportError:  # pragma: no cover
+    SCAN_LOADER = yaml.SafeLoader
 YAML_TOKENS = {
     yaml.AnchorToken: "front matter marks a value with the YAML anchor '&{}' to reuse it, which the site does "
                       "not allow; write each value out in full, or put the value in quotes if '&' is part of the text",
