@@ -33,7 +33,7 @@ from mkdocs.utils import CountHandler
 from content.layout import DEFAULT_LANGUAGE, edition_source, is_chinese_build, source_label
 from content.pages import EDITIONS, Problem, edition
 from content.rules import EDITION_CHECKS, PAGE_CHECKS, PAIR_CHECKS
-from content.safety import css_external, escape_page_title, external_resources, rendered_problems
+from content.safety import css_external, escape_page_title, external_resources, local_imports, rendered_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -103,9 +103,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     _remove_link_filters()
     if not is_chinese_build(config):  # the stylesheets are shared: checked once
-        for sheet in sorted(Path(config.site_dir).rglob("*.css")):
+        for sheet in _stylesheets(Path(config.site_dir)):
             for url in css_external(sheet.read_text(encoding="utf-8", errors="replace")):
-                where = sheet.relative_to(config.site_dir).as_posix()
+                where = sheet.relative_to(Path(config.site_dir).resolve()).as_posix()
                 log.warning(f"{where}: the stylesheet would load {url} from another host; put the file in docs/assets/ and link it there")
     # MkDocs' own closing line counts the last build's warnings only, the Chinese edition's.
     total = _problems_counted()
@@ -134,6 +134,19 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
     record.msg = str(Problem(source_label(config, match["uri"]), line, match["rest"]))
     record.args = ()
     return True
+
+
+def _stylesheets(site: Path) -> list[Path]:
+    """Every stylesheet of the built site: names ending in .css in any case, and every file one imports."""
+    site = site.resolve()
+    queue = sorted(path.resolve() for path in site.rglob("*") if path.suffix.lower() == ".css" and path.is_file())
+    seen: set[Path] = set()
+    while queue:
+        sheet = queue.pop(0)
+        if sheet not in seen:
+            seen.add(sheet)
+            queue += local_imports(sheet.read_text(encoding="utf-8", errors="replace"), sheet, site)
+    return sorted(seen)
 
 
 def _line_of(path: Path, link: str) -> int | None:

@@ -481,3 +481,24 @@ def test_publishing_build_refuses_a_loopback_site_url(tmp_path, address):
 def test_publishing_build_runs_with_a_public_site_url(tmp_path):
     result, built = _site_sh_build(tmp_path, SITE_URL="https://guide.example.org/")
     assert built, f"./site.sh build refused a public SITE_URL:\n{result.stderr}"
+
+
+# --- stylesheets, read as CSS (#29) ---------------------------------------------
+
+
+def test_image_set_strings_are_addresses():
+    css = 'a{background:image-set("https://x.org/a.png" 1x, url(//y.org/b.png) 2x)} b{background:-webkit-image-set("/ok.png" 1x)}'
+    assert safety.css_external(css) == ["https://x.org/a.png", "//y.org/b.png"]
+
+
+def test_every_form_of_import_is_an_address():
+    css = '@import "https://x.org/a.css"; @import url(https://x.org/b.css) screen; @IMPORT url("//x.org/c.css");'
+    assert safety.css_external(css) == ["https://x.org/a.css", "https://x.org/b.css", "//x.org/c.css"]
+
+
+def test_a_stylesheet_imported_under_a_capital_extension_is_followed(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "more.CSS").write_text('a{background:url("https://x.org/a.png")}', encoding="utf-8")
+    sheet = tmp_path / "assets" / "site.css"
+    sheet.write_text('@import "more.CSS"; @import "https://x.org/b.css"; @import "missing.css";', encoding="utf-8")
+    assert safety.local_imports(sheet.read_text(encoding="utf-8"), sheet, tmp_path) == [(tmp_path / "assets" / "more.CSS").resolve()]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import html5lib
 import markupsafe
+import tinycss2
 import yaml
 
 # -----------------------------------------------------------------------------
@@ -204,12 +205,28 @@ def start_tags(page_html: str, only: set | None = None):
 
 
 def css_external(css_text: str) -> list:
-    """URLs on another host in a stylesheet: url(...) and @import, CSS escapes (\\2f) read first."""
-    css_text = re.sub(r"/\*.*?\*/", "", css_text, flags=re.S)
-    css_text = CSS_ESCAPE.sub(_css_unescape, css_text)
-    urls = [match.group(2) for match in CSS_URL.finditer(css_text)]
-    urls += [match.group(2) for match in CSS_IMPORT.finditer(css_text)]
-    return [url.strip() for url in urls if _is_external(url.strip())]
+    """URLs on another host in a stylesheet (or a style attribute), as a CSS tokenizer reads it."""
+    return [url for url, _ in css_addresses(css_text) if _is_external(url)]
+
+
+def css_addresses(css_text: str) -> list:
+    """[(address, is an @import)] for everything a stylesheet loads: url() quoted or not, strings in
+    image-set(), src() and the like, every form of @import; escapes (\\2f) read by tinycss2."""
+    found = []
+    _css_walk(tinycss2.parse_component_value_list(css_text, skip_comments=True), False, found)
+    return [(url.strip(), is_import) for url, is_import in found]
+
+
+def local_imports(css_text: str, sheet: Path, root: Path) -> list:
+    """The files of the site that a stylesheet imports, whatever their names end with."""
+    imported = []
+    for url, is_import in css_addresses(css_text):
+        address = re.split(r"[?#]", url)[0]
+        if is_import and address and not _is_external(url) and not re.match(r"[a-z][a-z0-9+.-]*:", address, re.I):
+            target = (root / address.lstrip("/")) if address.startswith("/") else sheet.parent / address
+            if target.resolve().is_relative_to(root.resolve()) and target.is_file():
+                imported.append(target.resolve())
+    return imported
 
 
 def file_problems(folder: Path, label: str) -> list:
@@ -421,11 +438,27 @@ def _source_line(source: str, needle: str, first_line: int) -> int | None:
     return None
 
 
-def _css_unescape(match: re.Match) -> str:
-    if match.group(2):
-        return match.group(2)
-    code = int(match.group(1), 16)
-    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"  # as CSS reads it
+def _css_walk(tokens: list, loading: bool, found: list) -> None:
+    """Addresses in CSS tokens: url tokens anywhere, strings inside a function that loads (image-set("…")),
+    the string or url after @import."""
+    tokens = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type == "url":
+            found.append((token.value, _after_import(tokens, index)))
+        elif token.type == "string" and (loading or _after_import(tokens, index)):
+            found.append((token.value, _after_import(tokens, index)))
+        elif token.type == "function":
+            _css_walk(token.arguments, token.lower_name in CSS_LOADING_FUNCTIONS, found)
+            if token.lower_name in ("url", "src") and _after_import(tokens, index):
+                found[-1:] = [(url, True) for url, _ in found[-1:]]
+        elif token.type in ("() block", "[] block", "{} block"):
+            _css_walk(token.content, False, found)
+
+
+def _after_import(tokens: list, index: int) -> bool:
+    """Whether tokens[index] is the first thing after an @import."""
+    before = [token for token in tokens[:index] if token.type not in ("whitespace", "comment")]
+    return bool(before) and before[-1].type == "at-keyword" and before[-1].lower_value == "import"
 
 
 def _is_external(url: str) -> bool:
@@ -535,6 +568,5 @@ START_TAG = re.compile(
     r"|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?>=\s*\"[^\"]*\"|=\s*'[^']*'|[^>])*+)>", re.S)
 ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 RAW_TEXT_TAGS = {"script", "style", "textarea", "title"}
-CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
-CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|([^\n0-9a-fA-F]))")
-CSS_IMPORT = re.compile(r"@import\s+(['\"])(.*?)\1", re.I)
+# CSS functions whose string arguments are addresses the browser fetches (url() and src() included).
+CSS_LOADING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade"}
