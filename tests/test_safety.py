@@ -502,3 +502,73 @@ def test_a_stylesheet_imported_under_a_capital_extension_is_followed(tmp_path):
     sheet = tmp_path / "assets" / "site.css"
     sheet.write_text('@import "more.CSS"; @import "https://x.org/b.css"; @import "missing.css";', encoding="utf-8")
     assert safety.local_imports(sheet.read_text(encoding="utf-8"), sheet, tmp_path) == [(tmp_path / "assets" / "more.CSS").resolve()]
+
+
+# --- content folders hold content (#29) -----------------------------------------
+
+
+def test_files_that_are_not_content_are_refused_one_line_each(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets" / "images").mkdir(parents=True)
+    (docs / "zh").mkdir()
+    (docs / "zh" / "about.md").write_text("x", encoding="utf-8")
+    for name in ("page.html", "_headers", "_redirects", "assets/app.js", "assets/site.css", "guide.md", "assets/images/a.png"):
+        (docs / name).write_text("x", encoding="utf-8")
+    (docs / ".hidden").write_text("MkDocs publishes no dot file", encoding="utf-8")
+    problems = safety.file_problems(docs, "docs", reserved=("zh",))
+    assert sorted(where for where, _ in problems) == sorted(
+        ["docs/zh", "docs/page.html", "docs/_headers", "docs/_redirects", "docs/assets/app.js", "docs/assets/site.css"])
+    assert "another edition" in dict(problems)["docs/zh"]
+    assert "host's settings" in dict(problems)["docs/_headers"]
+
+
+@pytest.mark.parametrize("svg, words", [
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script> element"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "'onload' attribute"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>', "<foreignobject>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"><image l:href="https://x.org/a.png"/></svg>', "outside itself"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "//x.org/a.css";</style></svg>', "style that loads"),
+    (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "DOCTYPE"),
+])
+def test_scripted_or_referring_svg_is_refused(svg, words):
+    assert words in " | ".join(safety.svg_problems(svg))
+
+
+def test_a_plain_drawing_passes():
+    assert safety.svg_problems((ROOT / "docs" / "assets" / "images" / "favicon.svg").read_bytes()) == []
+    assert safety.svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="a"/></defs><use href="#a"/></svg>') == []
+
+
+def test_codeowners_asks_developers_for_code_and_nobody_for_content():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+    def owners(path):
+        found = []
+        for pattern, *names in rules:  # the last match wins, as on GitHub
+            folder = pattern.strip("/")
+            if pattern == "*" or path == folder or path.startswith(folder + "/"):
+                found = names
+        return found
+
+    for path in ("mkdocs.yml", "hooks/checks.py", "overrides/main.html", "overrides/assets/javascripts/offline.js",
+                 "tools/scaffold.py", ".github/workflows/test.yml"):
+        assert owners(path), f"a change to {path} would merge without a developer's review"
+    for path in ("docs/faq.md", "docs_zh/faq.md", "docs/assets/images/favicon.svg"):
+        assert owners(path) == [], f"a change to {path} would wait for a developer"
+
+
+# The kinds of file a clean build publishes: pages and the edition's data (html, json, webmanifest,
+# xml, xml.gz, txt), the theme's and overrides/' scripts and stylesheets (js, its source maps, css),
+# and images. Anything else in site/ came from a content folder unchecked.
+PUBLISHED_TYPES = {".html", ".json", ".webmanifest", ".xml", ".gz", ".txt", ".js", ".map", ".css",
+                   ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf"}
+
+
+def test_a_clean_build_publishes_only_the_documented_types(built_site):
+    unexpected = sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("*")
+                        if path.is_file() and path.suffix.lower() not in PUBLISHED_TYPES)
+    assert not unexpected, f"the site publishes files of no documented type: {unexpected}"
+    from_content = sorted(path.relative_to(ROOT).as_posix() for folder in ("docs", "docs_zh") for path in (ROOT / folder).rglob("*")
+                          if path.is_file() and path.suffix.lower() in {".html", ".js", ".css"})
+    assert not from_content, f"scripts, stylesheets or HTML in a content folder: {from_content}"

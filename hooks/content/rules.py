@@ -83,9 +83,10 @@ def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
 
 
 def files(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
-    """Symbolic links and file names, in the edition's folder."""
+    """Symbolic links, file names and file types, in the edition's folder."""
     folder = zh_docs_dir(config) if edition.language == CHINESE else Path(config.docs_dir)
-    for label, text in file_problems(folder, folder.name):
+    reserved = () if edition.language == CHINESE else (CHINESE,)  # docs/zh/ would be the Chinese edition's address
+    for label, text in file_problems(folder, folder.name, reserved):
         yield Problem(label, None, text)
 
 

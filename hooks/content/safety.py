@@ -12,6 +12,7 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import html5lib
 import markupsafe
@@ -229,8 +230,10 @@ def local_imports(css_text: str, sheet: Path, root: Path) -> list:
     return imported
 
 
-def file_problems(folder: Path, label: str) -> list:
-    """Symbolic links, files outside the folder and names the content guide forbids: [(path_label, message)]."""
+def file_problems(folder: Path, label: str, reserved: tuple = ()) -> list:
+    """Symbolic links, files outside the folder, names the content guide forbids, files that are not
+    content (.html, scripts, a host's settings, a scripted SVG), and top folders named in `reserved`
+    (another edition's address): [(path_label, message)]."""
     folder, problems = Path(folder), []
     if folder.is_symlink():
         return [(f"{label}/", SYMLINK)]
@@ -241,6 +244,9 @@ def file_problems(folder: Path, label: str) -> list:
             if path.is_symlink():
                 problems.append((where, SYMLINK))
                 continue
+            if path.parent == folder and name in reserved and path.is_dir():
+                problems.append((where, f"is the address of another edition ({name}/), so its pages would replace that "
+                                 f"edition's; rename the folder (Chinese pages go in {ZH_FOLDER}/, at the English page's path)"))
             if not path.resolve().is_relative_to(folder.resolve()):
                 problems.append((where, f"is stored outside {label}/; move the real file into {label}/"))
             if " " in name:
@@ -251,7 +257,38 @@ def file_problems(folder: Path, label: str) -> list:
             if path.suffix.lower() == ".md" and name != name.lower():
                 problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' in both "
                                  "docs/ and docs_zh/"))
+            if path.is_file() and not name.startswith("."):  # MkDocs publishes no dot file
+                problems += [(where, message) for message in _file_type_problems(path)]
     return problems
+
+
+def svg_problems(svg: bytes) -> list:
+    """An SVG opened by itself is a page: scripts, event handlers, foreign objects and references to
+    anything outside the file are refused."""
+    if re.search(rb"<!(DOCTYPE|ENTITY)", svg, re.I):
+        return ["SVG file has a DOCTYPE or ENTITY declaration; save it again without one (an SVG editor's "
+                "'plain SVG' or 'optimised SVG')"]
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as error:
+        return [f"is not a well-formed SVG file ({error}); export it again from the drawing program"]
+    problems = []
+    for element in root.iter():
+        tag = str(element.tag).rpartition("}")[2].lower()
+        if tag in SVG_REFUSED:
+            problems.append(f"SVG file has a <{tag}> element, which {SVG_REFUSED[tag]}; remove it")
+        for name, value in element.attrib.items():
+            name = name.rpartition("}")[2].lower()
+            if name.startswith("on"):
+                problems.append(f"SVG file has an '{name}' attribute on <{tag}>, which runs a script; remove it")
+            elif name in ("href", "src") and not value.strip().startswith("#"):
+                problems.append(f"SVG file refers to '{value[:60]}' outside itself; keep everything the drawing "
+                                "needs inside the file")
+            elif name == "style" and any(not url.startswith("#") for url, _ in css_addresses(value)):
+                problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
+        if tag == "style" and any(not url.startswith("#") for url, _ in css_addresses(element.text or "")):
+            problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
+    return list(dict.fromkeys(problems))
 
 
 def escape_page_title(page) -> None:
@@ -304,6 +341,21 @@ def _character_problems(line: str) -> list:
             problems.append(f"front matter has a full-width colon '：' (U+FF1A) after '{before.strip()}'; "
                             "type a plain colon ':' followed by a space")
     return problems
+
+
+def _file_type_problems(path: Path) -> list:
+    """A file of a content folder that is not a page or a documented kind of asset, or a scripted SVG."""
+    suffix = path.suffix.lower()
+    if path.name in HOST_FILES:
+        return [f"is a web host's settings file, which the site would publish and some hosts obey; remove it "
+                "(publishing settings belong to developers)"]
+    if suffix not in CONTENT_TYPES:
+        kind = f"a {suffix} file" if suffix else "a file without a type"
+        return [f"is {kind}, which the site would publish as it is; content folders hold pages (.md) and "
+                f"images or documents ({', '.join(sorted(CONTENT_TYPES - {'.md'}))}); remove it, or ask a developer"]
+    if suffix == ".svg":
+        return svg_problems(path.read_bytes())
+    return []
 
 
 def _nesting(yaml_text: str) -> int:
@@ -523,6 +575,13 @@ REFUSED_TAGS = {
     "link": "it loads a file", "meta": "it changes how the page is read", "base": "it redirects every link",
 }
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# What docs/ and docs_zh/ may hold (CONTRIBUTING.md "What a page may contain"): the site's own
+# scripts and stylesheets are code, in overrides/assets/.
+CONTENT_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf"}
+HOST_FILES = {"_headers", "_redirects", "CNAME", "netlify.toml", "vercel.json", "staticwebapp.config.json"}
+ZH_FOLDER = "docs_zh"
+SVG_REFUSED = {"script": "runs a program", "foreignobject": "shows HTML inside the drawing", "iframe": "shows another website",
+               "embed": "runs a plug-in", "object": "runs a plug-in", "handler": "runs a program"}
 SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
 
 # Pages: larger ones are split (the largest, the glossary, is about 16 KB); an unfinished tag

@@ -77,7 +77,7 @@ def search(page: Page, query: str) -> list[str]:
 def suggestion(page: Page) -> str | None:
     """After `search`: the corrected query of the "Did you mean" line under it, or None.
 
-    Waits until docs/assets/javascripts/did-you-mean.js has decided for the query in the
+    Waits until overrides/assets/javascripts/did-you-mean.js has decided for the query in the
     box (its data-query), which after a search that found nothing takes the fetch of the
     search index.
     """

@@ -1,7 +1,7 @@
 """A misspelt search finds its answer through "Did you mean" (issue #18).
 
 Material's search has no fuzzy matching, so a word misspelt by one letter finds nothing.
-docs/assets/javascripts/did-you-mean.js then suggests the query with each unknown word of
+overrides/assets/javascripts/did-you-mean.js then suggests the query with each unknown word of
 five or more letters replaced by the most frequent word of the edition's index one edit
 away; tapping it runs that search. Checked here: the typo queries of
 bench/search_queries.yml and two with every word misspelt show the suggestion, and the
