@@ -378,6 +378,7 @@ def test_escaped_title_is_not_escaped_again_by_jinja():
 # built with the project's own hooks (hooks/checks.py escapes titles at on_env).
 
 HOSTILE_TITLE = '"><script>alert(1)</script></title><script>alert(2)</script>'
+HOSTILE_NAME = '<img src="x.png" alt="" onerror="alert(4)">'
 HOSTILE_DESCRIPTION = 'Fees "as listed" & more" onmouseover="alert(3)" <b>bold</b>'
 
 
@@ -402,6 +403,9 @@ def hostile_site(tmp_path_factory):
     for folder in ("docs", "docs_zh"):
         set_key(project / folder / "about.md", "title", _yaml_quoted(HOSTILE_TITLE))
         set_key(project / folder / "about.md", "description", _yaml_quoted(HOSTILE_DESCRIPTION))
+        text = (project / folder / "about.md").read_text(encoding="utf-8")
+        (project / folder / "about.md").write_text(text.replace("\n---\n", f"\nalso_called: [{_yaml_quoted(HOSTILE_NAME)}]\n---\n", 1),
+                                                   encoding="utf-8")
     site_dir = project / "built"
     result = run_strict_build(project, site_dir)
     assert result.returncode == 0, f"strict build with a hostile About title failed:\n{result.stderr}"
@@ -572,3 +576,18 @@ def test_a_clean_build_publishes_only_the_documented_types(built_site):
     from_content = sorted(path.relative_to(ROOT).as_posix() for folder in ("docs", "docs_zh") for path in (ROOT / folder).rglob("*")
                           if path.is_file() and path.suffix.lower() in {".html", ".js", ".css"})
     assert not from_content, f"scripts, stylesheets or HTML in a content folder: {from_content}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_hostile_also_called_name_is_text_in_the_search_index(hostile_site, prefix):
+    """The theme shows index titles as HTML in search results: a name is escaped text there."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    index = json.loads((hostile_site.root / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    title = next(doc["title"] for doc in index["docs"] if doc["location"] == "about/")
+    shown = BeautifulSoup(title, "html5lib")
+    assert not shown.find("img") and not any(a.startswith("on") for t in shown.find_all(True) for a in t.attrs), (
+        f"{prefix or 'en'}: searching runs the also_called name as HTML: {title!r}")
+    assert HOSTILE_NAME in shown.get_text(), f"the name no longer shows as typed: {shown.get_text()!r}"
