@@ -591,3 +591,79 @@ def test_hostile_also_called_name_is_text_in_the_search_index(hostile_site, pref
     assert not shown.find("img") and not any(a.startswith("on") for t in shown.find_all(True) for a in t.attrs), (
         f"{prefix or 'en'}: searching runs the also_called name as HTML: {title!r}")
     assert HOSTILE_NAME in shown.get_text(), f"the name no longer shows as typed: {shown.get_text()!r}"
+
+
+# --- the page as built: the second layer (#29) -------------------------------------
+
+
+def _as_built(body: str) -> str:
+    """Python-Markdown with the site's extensions (mkdocs.yml), as MkDocs runs it before on_page_content."""
+    import markdown
+
+    return markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+                                         "toc", "pymdownx.details", "pymdownx.superfences"]).convert(body)
+
+
+# Each is HTML that Python-Markdown and a browser make into an element, but the source check cannot see.
+HIDDEN = {
+    "CDATA, a bogus comment to HTML": '<![CDATA[ x > <img src="x.png" alt="" onerror="alert(1)"> ]]>\n',
+    "backticks in a raw HTML block": '<div class="no-glossary">\n`<img src="x.png" alt="" onerror="alert(1)">`\n</div>\n',
+    "a fence never closed": '```\n<img src="x.png" alt="" onerror="alert(1)">\n',
+    "an attribute list with a token the pattern does not know": 'A paragraph.\n{ onclick="alert(1)" x.y }\n',
+    "a zero-width space in a heading id": "## Fees { #fees\u200b }\n",
+}
+
+
+@pytest.mark.parametrize("case", list(HIDDEN))
+def test_html_hidden_from_the_source_check_is_found_in_the_page_as_built(case):
+    body = "# T\n\n" + HIDDEN[case]
+    assert safety.content_problems(body, 8) == [], "the source check sees it now: pick a case it misses"
+    problems, cleaned = safety.rendered_problems(_as_built(body), body, 8)
+    assert problems and all(line == 10 or line == 11 for line, _ in problems), problems
+    assert safety.rendered_problems(cleaned, body, 8)[0] == [], "what was found is still in the page"
+
+
+SOURCE_CASES = {
+    "script": "<script>alert(1)</script>\n", "iframe": '<iframe src="https://x.org/"></iframe>\n',
+    "event handler": '<span lang="en" onmouseover="alert(1)">x</span>\n', "javascript link": "[click](javascript:alert(1))\n",
+    "image from another host": "![chart](https://x.org/chart.png)\n", "id of the theme": '<div id="__config" markdown>\nx\n</div>\n',
+    "style": '<p style="color:red">x</p>\n',
+}
+
+
+@pytest.mark.parametrize("case", list(SOURCE_CASES))
+def test_what_the_source_check_refuses_the_page_as_built_refuses_too(case):
+    """Either layer alone catches what can run or load: break one, the other still fails the build."""
+    body = "# T\n\n" + SOURCE_CASES[case]
+    assert safety.content_problems(body, 8), "the source check lets it through"
+    problems, _ = safety.rendered_problems(_as_built(body), body, 8)
+    assert problems and problems[0][0] == 10, problems
+
+
+def test_the_real_pages_pass_as_built(built_site):
+    for path in built_site.pages("en") + built_site.pages("zh"):
+        article = _as_browsers_read(built_site, path.relative_to(built_site.root).as_posix()).select_one("article")
+        assert article is not None, path
+        handlers = [(tag.name, name) for tag in article.find_all(True) for name in tag.attrs if name.startswith("on")]
+        assert not handlers and not article.find("script"), f"{path}: {handlers}"
+
+
+def test_a_huge_page_of_unfinished_tags_is_refused_at_once():
+    started = time.perf_counter()
+    problems = safety.page_size_problems("# T\n\n" + "<a " * 15_000)
+    assert time.perf_counter() - started < 1 and "never finished" in text(problems) and lines(problems) == [3]
+    assert "more than the 60 KB" in text(safety.page_size_problems("x" * 61_000))
+    assert safety.page_size_problems((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")) == []
+
+
+def test_front_matter_nested_too_deep_is_refused_at_its_line_without_parsing():
+    problems = safety.front_matter_problems("id: a\ndeep: " + "[" * 5000 + "]" * 5000 + "\n", 2)
+    assert lines(problems) == [3] and "nests lists or keys" in text(problems)
+
+
+@pytest.mark.parametrize("boost", [".nan", ".inf", "-1", "1000"])
+def test_search_boost_must_be_a_finite_number_in_range(boost):
+    from content.model import validate
+
+    meta = yaml.safe_load(f"id: faq\nkind: faq\ntitle: T\ndescription: D\nreviewed: 2026-01-01\nsearch:\n  boost: {boost}\n")
+    assert [path for path, _ in validate(meta)[1]] == [("search",)]

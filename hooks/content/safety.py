@@ -35,9 +35,9 @@ def front_matter_problems(yaml_text: str, first_line: int) -> list:
         return [(first_line, f"front matter is {size // 1000} KB in {len(lines)} lines, more than the "
                  f"{MAX_FRONT_MATTER_BYTES // 1000} KB or {MAX_FRONT_MATTER_LINES} lines allowed; "
                  "move long text into the page itself")]
-    depth = _nesting(yaml_text)
+    depth, line = _nesting(yaml_text)
     if depth > MAX_FRONT_MATTER_DEPTH:
-        return [(first_line, f"front matter nests lists or keys {depth} deep, more than the {MAX_FRONT_MATTER_DEPTH} "
+        return [(first_line + line, f"front matter nests lists or keys {depth} deep, more than the {MAX_FRONT_MATTER_DEPTH} "
                  "levels allowed; write the values as a flat list")]
     problems = []
     if any(char in yaml_text for char in (*INVISIBLE, "：")):
@@ -358,21 +358,24 @@ def _file_type_problems(path: Path) -> list:
     return []
 
 
-def _nesting(yaml_text: str) -> int:
-    """How deep the front matter nests, from its YAML tokens (nothing is built): bounded before parsing."""
+def _nesting(yaml_text: str) -> tuple[int, int]:
+    """(how deep the front matter nests, the line where it first nests too deep), from its YAML
+    tokens (nothing is built): bounded before parsing."""
     if yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("-") + yaml_text.count(":") < MAX_FRONT_MATTER_DEPTH:
-        return 0
-    depth = deepest = 0
+        return 0, 0
+    depth = deepest = line = 0
     try:
         for token in yaml.scan(yaml_text, Loader=SCAN_LOADER):
             if isinstance(token, NESTING_STARTS):
                 depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH and not line:
+                    line = token.start_mark.line
                 deepest = max(deepest, depth)
             elif isinstance(token, NESTING_ENDS):
                 depth -= 1
     except yaml.YAMLError:
         pass  # not YAML: the YAML parser reports it
-    return deepest
+    return deepest, line
 
 
 def _opens_unclosed_quote(line: str) -> bool:
