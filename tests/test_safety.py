@@ -656,6 +656,16 @@ def test_a_huge_page_of_unfinished_tags_is_refused_at_once():
     assert safety.page_size_problems((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")) == []
 
 
+@pytest.mark.parametrize("body, words", [
+    ("[" * 20_000, "'[' or '(' never closed"), ("[a](" * 5_000, "'[' or '(' never closed"),
+    ("1. " * 3_000, "nests lists or quotes 3000 deep"), ("> " * 3_000, "nests lists or quotes 3000 deep"),
+])
+def test_input_that_makes_markdown_take_minutes_or_recurse_is_refused_at_once(body, words):
+    started = time.perf_counter()
+    problems = safety.page_size_problems("# T\n\n" + body)
+    assert time.perf_counter() - started < 1 and words in text(problems) and lines(problems) == [3], problems
+
+
 def test_front_matter_nested_too_deep_is_refused_at_its_line_without_parsing():
     problems = safety.front_matter_problems("id: a\ndeep: " + "[" * 5000 + "]" * 5000 + "\n", 2)
     assert lines(problems) == [3] and "nests lists or keys" in text(problems)

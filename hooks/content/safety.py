@@ -119,6 +119,22 @@ def page_size_problems(text: str) -> list:
         return [(text.count("\n", 0, first.start()) + 1,
                  f"page has {len(unfinished)} '<' that start a tag never finished with '>' (from this line on); "
                  "write '&lt;' for a '<' that is text, or finish each tag")]
+    for number, line in enumerate(text.split("\n"), start=1):
+        markers = BLOCK_MARKERS.match(line)
+        depth = len(re.findall(r"[>*+-]|\d+[.)]", markers.group(0))) + line[: len(line) - len(line.lstrip(" "))].count("    ")
+        if depth > MAX_BLOCK_NESTING:
+            return [(number, f"line nests lists or quotes {depth} deep, more than the {MAX_BLOCK_NESTING} levels a page "
+                     "may have; write them as one list")]
+    unclosed, first = 0, None
+    for match in PARAGRAPH.finditer(text):
+        paragraph = match.group(0)
+        count = max(paragraph.count("[") - paragraph.count("]"), 0) + max(paragraph.count("(") - paragraph.count(")"), 0)
+        if count and first is None:
+            first = text.count("\n", 0, match.start()) + 1
+        unclosed += count
+    if unclosed > MAX_UNCLOSED_BRACKETS:
+        return [(first, f"page has {unclosed} '[' or '(' never closed (from this line on), which makes links take minutes "
+                 "to read; close each bracket, or write '\\[' for one that is text")]
     return []
 
 
@@ -591,6 +607,12 @@ SYMLINK = "is a symbolic link, which the site does not publish; replace it with 
 # ('<a ' with no '>') makes Python-Markdown and html.parser read to the end of the page again.
 MAX_PAGE_BYTES = 60_000
 MAX_UNFINISHED_TAGS = 100
+# Lists and quotes inside each other (`1. 1. 1. …`): Python-Markdown reads each level in a call of its own.
+MAX_BLOCK_NESTING = 20
+BLOCK_MARKERS = re.compile(r"(?:[ \t]*(?:>|[*+-](?=\s)|\d+[.)](?=\s)))*")
+# The same for '[' and '(' never closed in a paragraph: Python-Markdown looks for each one's end.
+MAX_UNCLOSED_BRACKETS = 200
+PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")
 UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|\Z)")
 
 # The page as built (the second layer): what Markdown, its extensions and our list templates make.
@@ -600,8 +622,8 @@ RENDERED_TAGS = set(ALLOWED_TAGS) | HEADINGS | set(
 RENDERED_ATTRIBUTES = {
     "*": {"class", "lang", "title", "id", "data-search-exclude"},
     **{tag: attributes | {"align"} for tag, attributes in ALLOWED_TAGS.items() if tag in ("th", "td")},
-    "a": {"href", "hreflang"}, "img": {"src", "alt", "width", "height"}, "details": {"open"}, "ol": {"start"},
-    "time": {"datetime"}, "p": {"data-label-en", "data-label-zh", "data-show-title"}, "div": {"data-tabs"},
+    "a": {"href", "hreflang", "rel"}, "img": {"src", "alt", "width", "height"}, "details": {"open"}, "ol": {"start"},
+    "time": {"datetime"}, "p": {"data-label-en", "data-label-zh", "data-show-title"}, "div": {"data-tabs", "role"},
     "input": {"type", "name", "checked"}, "label": {"for"}, "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"},
     "path": {"d"},
 }
