@@ -82,15 +82,16 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The page as Markdown made it, read as a browser reads it: what the source check (the first
-    # layer, at on_files) could not see. A page that check refused is reported there only.
+    # layer, at on_files) could not see; a line that check reported already is not reported again.
     # Before cross_links.py and translations.py (listed after this hook), whose additions are our templates'.
     # Whatever it finds is taken out of the page, so no build, a preview included, publishes it.
     record = edition(config).records.get(page.file.src_uri)
     if record is None or record.fallback:
         return html
     problems, html = rendered_problems(html, "\n".join(record.text.split("\n")[record.body_start :]), record.body_start + 1)
-    if not record.source_problems:
-        for line, text in problems:
+    reported = {line for line, _ in record.source_problems}
+    for line, text in problems:
+        if line not in reported and not (line is None and reported):
             log.warning(str(record.problem(line, text)))
     return html
 

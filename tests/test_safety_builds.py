@@ -88,6 +88,13 @@ def _hidden(folder: str, case: str):
     return change
 
 
+def _hidden_beside(folder: str, page: str):
+    def change(project: Path, _: str) -> tuple[str, int]:
+        append_line(project / folder / page, HIDDEN_HTML["img in CDATA"][1].replace("alert(1)", "alert(11)"))
+        return f"{folder}/{page}", line_number(project / folder / page, "alert(11)")
+    return change
+
+
 def _front_matter(folder: str, page: str, yaml_lines: str, needle: str):
     def change(project: Path, _: str) -> tuple[str, int]:
         replace_once(project / folder / page, "\n---\n", f"\n{yaml_lines}\n---\n")
@@ -157,6 +164,10 @@ MORE_CASES = {
     "lists nested 3000 deep on one line": (_page_text("docs", "sources/reindeer-article.md", "1. " * 3000, True),
                                            "nests lists or quotes 3000 deep"),
     "20000 '[' never closed": (_page_text("docs_zh", "sources/reindeer-article.md", "[" * 20_000, True), "'[' or '(' never closed"),
+    # One page, two problems: the source check reports one, the page as built the other.
+    "script beside hidden HTML": (_page_text("docs", f"{NOTICE}/commitment-and-tolerance.md", "<script>alert(10)</script>", True),
+                                  "<script> is not allowed"),
+    "hidden HTML beside a script": (_hidden_beside("docs", f"{NOTICE}/commitment-and-tolerance.md"), "'onerror' attribute, which runs"),
     "html file in docs": (_content_file("docs/offer.html", "<script>alert(5)</script>"), "is a .html file"),
     "html file in docs_zh": (_content_file("docs_zh/offer.html", "<script>alert(6)</script>"), "is a .html file"),
     "svg with a script": (_content_file("docs/assets/images/chart.svg",
