@@ -102,10 +102,9 @@ def _front_matter(folder: str, page: str, yaml_lines: str, needle: str):
     return change
 
 
-def _moved_from_home(folder: str):
+def _moved_from(folder: str, page: str, value: str):
     def change(project: Path, _: str) -> tuple[str, int]:
-        page = f"{NOTICE}/same-job-transfer.md"
-        return f"{folder}/{page}", set_key(project / folder / page, "moved_from", "[provisions/same-job-transfer.md, index.md]")
+        return f"{folder}/{page}", set_key(project / folder / page, "moved_from", value)
     return change
 
 
@@ -153,8 +152,11 @@ MORE_CASES = {
     **{f"search boost .nan ({folder})": (_front_matter(folder, f"{NOTICE}/expert-services.md", "search:\n  boost: .nan", "search:"),
                                          "'search' may only hold") for folder in ("docs", "docs_zh")},
     **{f"moved_from names the home page ({folder})": (
-        _moved_from_home(folder),
+        _moved_from(folder, f"{NOTICE}/same-job-transfer.md", "[provisions/same-job-transfer.md, index.md]"),
         "'moved_from' names index.md, a page that exists") for folder in ("docs", "docs_zh")},
+    **{f"moved_from names the Chinese edition ({folder})": (
+        _moved_from(folder, f"{NOTICE}/apostille.md", "[provisions/apostille.md, zh/faq.md]"),
+        "'moved_from' names zh/faq.md, an address in zh/") for folder in ("docs", "docs_zh")},
     **{f"front matter nested 3000 deep ({folder})": (
         _front_matter(folder, f"{NOTICE}/work-residence-one-service.md", NESTED, "deep:"), "front matter nests lists or keys")
        for folder in ("docs", "docs_zh")},

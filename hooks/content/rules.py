@@ -128,6 +128,9 @@ def moved_from_live_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Pr
             if isinstance(old, str) and old in edition.records:
                 yield record.problem(("moved_from", index), f"front matter: 'moved_from' names {old}, a page that exists, "
                                      "whose address the redirect would take over; remove it from the list")
+            elif isinstance(old, str) and old.split("/")[0] in BUILD_FOLDERS:
+                yield record.problem(("moved_from", index), f"front matter: 'moved_from' names {old}, an address in "
+                                     f"{old.split('/')[0]}/, which the site itself writes; remove it from the list")
 
 
 def glossary_terms(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
@@ -355,6 +358,9 @@ def _term_names(term: dict) -> list[str]:
 
 
 # --- data -------------------------------------------------------------------------
+
+# Top folders of the built site that the build writes itself: the Chinese edition, assets, the search index.
+BUILD_FOLDERS = ("zh", "assets", "search")
 
 CARDS_MARKER = MARKERS[0]
 _MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")
