@@ -1,13 +1,16 @@
 """Report every problem of every page staff wrote, in both editions, and of the built pages; each one WARNING line.
 
 Events (each runs in the English build and again in the Chinese one):
-- on_config: MkDocs' own link warnings name the file staff edit and its line (a logging
-  filter, removed again at on_post_build / on_build_error); in the first build, a counter of
-  both editions' problems starts.
+- on_config: MkDocs' own link warnings name the file staff edit and its line (a logging filter,
+  removed again at on_post_build / on_build_error); in the first build, a counter of both
+  editions' problems starts, and files from other hosts that mkdocs.yml names (extra_css,
+  extra_javascript, the theme's favicon, logo and font) are reported against mkdocs.yml and its key.
 - on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): runs
   the checks of content/rules.py, per page, per edition and, in the Chinese build, per pair of
   pages, and logs their problems sorted by file and line.
 - on_env, priority -100: every page is read, none rendered: titles become escaped text.
+- on_page_content: each page's HTML, as Markdown made it, parsed as a browser parses it and held
+  to the allowlist (content/safety.py, rendered_problems), the second layer after the source check.
 - on_post_page: a built page that would load anything from another host is reported.
 - on_post_build: stylesheets that load anything from another host are reported; in the Chinese
   build, a strict run ends with the count of both editions' problems.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import partial
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +35,7 @@ from mkdocs.utils import CountHandler
 from content.layout import DEFAULT_LANGUAGE, edition_source, is_chinese_build, source_label
 from content.pages import EDITIONS, Problem, edition
 from content.rules import EDITION_CHECKS, PAGE_CHECKS, PAIR_CHECKS
-from content.safety import css_external, escape_page_title, external_resources
+from content.safety import css_external, escape_page_title, external_resources, local_imports, rendered_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
@@ -43,6 +47,8 @@ def on_config(config: MkDocsConfig) -> None:
     logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(partial(_name_the_source, config))
     if not is_chinese_build(config):  # the first build of a run: count both editions' problems
         _problems_counted(reset=True)
+        for problem in config_problems(config):  # once: both editions share mkdocs.yml
+            log.warning(str(problem))
 
 
 # After hooks/editions.py (-110), which reads the pages this edition is built from.
@@ -74,8 +80,27 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     return env
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The page as Markdown made it, read as a browser reads it: what the source check (the first
+    # layer, at on_files) could not see; a line that check reported already is not reported again.
+    # Before cross_links.py and translations.py (listed after this hook), whose additions are our templates'.
+    # Whatever it finds is taken out of the page, so no build, a preview included, publishes it.
+    record = edition(config).records.get(page.file.src_uri)
+    if record is None or record.fallback:
+        return html
+    problems, html = rendered_problems(html, "\n".join(record.text.split("\n")[record.body_start :]), record.body_start + 1)
+    reported = {line for line, _ in record.source_problems}
+    for line, text in problems:
+        if line not in reported and not (line is None and reported):
+            log.warning(str(record.problem(line, text)))
+    return html
+
+
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    from_config = set(_config_external(config))  # reported once, against mkdocs.yml (on_config)
     for url in external_resources(output):
+        if url in from_config or (config.theme.get("font") and _host(url) in GOOGLE_FONTS_HOSTS):
+            continue
         log.warning(
             f"{source_label(config, page.file.src_uri)}: the page would load {url} from another host; "
             "put the file in docs/assets/ and link it there, or link to the page instead of embedding it"
@@ -86,9 +111,9 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     _remove_link_filters()
     if not is_chinese_build(config):  # the stylesheets are shared: checked once
-        for sheet in sorted(Path(config.site_dir).rglob("*.css")):
+        for sheet in _stylesheets(Path(config.site_dir)):
             for url in css_external(sheet.read_text(encoding="utf-8", errors="replace")):
-                where = sheet.relative_to(config.site_dir).as_posix()
+                where = sheet.relative_to(Path(config.site_dir).resolve()).as_posix()
                 log.warning(f"{where}: the stylesheet would load {url} from another host; put the file in docs/assets/ and link it there")
     # MkDocs' own closing line counts the last build's warnings only, the Chinese edition's.
     total = _problems_counted()
@@ -98,6 +123,40 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     _remove_link_filters()
+
+
+# --- helpers: the configuration ------------------------------------------------
+
+
+def config_problems(config: MkDocsConfig) -> list[Problem]:
+    """Files from other hosts that mkdocs.yml puts on every page: named by mkdocs.yml, its key and its line."""
+    problems = [Problem(CONFIG_FILE, _config_line(config, url), f"'{key}' loads {url} from another host on every page; "
+                        "save the file in the project (overrides/assets/) and name it there")
+                for url, key in _config_external(config).items()]
+    if config.theme.get("font"):
+        problems.append(Problem(CONFIG_FILE, _config_line(config, "font:"), "'theme.font' makes every page load fonts from "
+                                "fonts.googleapis.com, another host; set 'font: false' (the site's stylesheet sets the fonts)"))
+    return problems
+
+
+def _config_external(config: MkDocsConfig) -> dict[str, str]:
+    """URL on another host -> the mkdocs.yml key that names it."""
+    named = [("extra_css", str(item)) for item in config.extra_css]
+    named += [("extra_javascript", str(getattr(item, "path", item))) for item in config.extra_javascript]
+    named += [(f"theme.{key}", str(config.theme.get(key))) for key in ("favicon", "logo") if config.theme.get(key)]
+    return {url: key for key, url in named if _is_external_address(url)}
+
+
+def _config_line(config: MkDocsConfig, needle: str) -> int | None:
+    return _line_of(Path(config.config_file_path), needle) if config.config_file_path else None
+
+
+def _is_external_address(url: str) -> bool:
+    return bool(external_resources(f'<img src="{escape(url)}">'))
+
+
+def _host(url: str) -> str:
+    return re.sub(r"^[a-z][a-z0-9+.-]*:", "", url.strip(), flags=re.I).lstrip("/\\").split("/")[0].lower()
 
 
 # --- helpers: MkDocs' own messages and the count ------------------------------
@@ -117,6 +176,19 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
     record.msg = str(Problem(source_label(config, match["uri"]), line, match["rest"]))
     record.args = ()
     return True
+
+
+def _stylesheets(site: Path) -> list[Path]:
+    """Every stylesheet of the built site: names ending in .css in any case, and every file one imports."""
+    site = site.resolve()
+    queue = sorted(path.resolve() for path in site.rglob("*") if path.suffix.lower() == ".css" and path.is_file())
+    seen: set[Path] = set()
+    while queue:
+        sheet = queue.pop(0)
+        if sheet not in seen:
+            seen.add(sheet)
+            queue += local_imports(sheet.read_text(encoding="utf-8", errors="replace"), sheet, site)
+    return sorted(seen)
 
 
 def _line_of(path: Path, link: str) -> int | None:
@@ -155,5 +227,7 @@ def _remove_link_filters() -> None:
 # --- data -------------------------------------------------------------------
 
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
+CONFIG_FILE = "mkdocs.yml"
+GOOGLE_FONTS_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com")
 # MkDocs 1.6 link and anchor warnings: "Doc file 'x.md' contains a link 'y.md', but ..."
 _MKDOCS_DOC_FILE = re.compile(r"Doc file '(?P<uri>[^']+)' (?P<rest>contains [^']*'(?P<link>[^']*)'.*)", re.DOTALL)

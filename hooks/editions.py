@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 import tempfile
+from html import escape
 from importlib.metadata import version
 from pathlib import Path
 
@@ -158,13 +159,14 @@ def with_also_called(docs: list[dict], names: dict[str, list[str]]) -> list[dict
     """Index entries with each page's own entry (not its sections) titled 'Title · name · name'.
 
     Titles outweigh body text in Material's search, as glossary entries ('Apostille · 附加证明书')
-    show; Chinese names are cut into words as the search plugin cuts the rest of the index.
+    show; Chinese names are cut into words as the search plugin cuts the rest of the index. The
+    index's titles are HTML (the theme shows them as such in results): names are escaped text.
     """
     out = []
     for doc in docs:
         extra = names.get(doc["location"]) if "#" not in doc["location"] else None
         if extra:
-            doc = {**doc, "title": doc["title"] + "".join(f" · {_segment(name)}" for name in extra)}
+            doc = {**doc, "title": doc["title"] + "".join(f" · {escape(_segment(name), quote=False)}" for name in extra)}
         out.append(doc)
     return out
 

@@ -77,7 +77,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _write_workers(config: MkDocsConfig, languages: list[str]) -> None:
     """sw.js at each edition's root, its precache list read from the finished site."""
-    source = (Path(config.docs_dir) / WORKER_SOURCE).read_text(encoding="utf-8")
+    # The site's own scripts are code: they live in the theme's folder (overrides/), not in docs/.
+    folders = [config.theme.custom_dir, config.docs_dir] if config.theme.custom_dir else [config.docs_dir]
+    source = next(path for path in (Path(folder) / WORKER_SOURCE for folder in folders) if path.is_file()).read_text(encoding="utf-8")
     site = Path(config.site_dir)
     for language in languages:
         prefix = edition_prefix(language)

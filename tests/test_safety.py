@@ -398,6 +398,7 @@ def test_escaped_title_is_not_escaped_again_by_jinja():
 # built with the project's own hooks (hooks/checks.py escapes titles at on_env).
 
 HOSTILE_TITLE = '"><script>alert(1)</script></title><script>alert(2)</script>'
+HOSTILE_NAME = '<img src="x.png" alt="" onerror="alert(4)">'
 HOSTILE_DESCRIPTION = 'Fees "as listed" & more" onmouseover="alert(3)" <b>bold</b>'
 
 
@@ -422,6 +423,9 @@ def hostile_site(tmp_path_factory):
     for folder in ("docs", "docs_zh"):
         set_key(project / folder / "about.md", "title", _yaml_quoted(HOSTILE_TITLE))
         set_key(project / folder / "about.md", "description", _yaml_quoted(HOSTILE_DESCRIPTION))
+        text = (project / folder / "about.md").read_text(encoding="utf-8")
+        (project / folder / "about.md").write_text(text.replace("\n---\n", f"\nalso_called: [{_yaml_quoted(HOSTILE_NAME)}]\n---\n", 1),
+                                                   encoding="utf-8")
     site_dir = project / "built"
     result = run_strict_build(project, site_dir)
     assert result.returncode == 0, f"strict build with a hostile About title failed:\n{result.stderr}"
@@ -501,3 +505,195 @@ def test_publishing_build_refuses_a_loopback_site_url(tmp_path, address):
 def test_publishing_build_runs_with_a_public_site_url(tmp_path):
     result, built = _site_sh_build(tmp_path, SITE_URL="https://guide.example.org/")
     assert built, f"./site.sh build refused a public SITE_URL:\n{result.stderr}"
+
+
+# --- stylesheets, read as CSS (#29) ---------------------------------------------
+
+
+def test_image_set_strings_are_addresses():
+    css = 'a{background:image-set("https://x.org/a.png" 1x, url(//y.org/b.png) 2x)} b{background:-webkit-image-set("/ok.png" 1x)}'
+    assert safety.css_external(css) == ["https://x.org/a.png", "//y.org/b.png"]
+
+
+def test_every_form_of_import_is_an_address():
+    css = '@import "https://x.org/a.css"; @import url(https://x.org/b.css) screen; @IMPORT url("//x.org/c.css");'
+    assert safety.css_external(css) == ["https://x.org/a.css", "https://x.org/b.css", "//x.org/c.css"]
+
+
+def test_a_stylesheet_imported_under_a_capital_extension_is_followed(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "more.CSS").write_text('a{background:url("https://x.org/a.png")}', encoding="utf-8")
+    sheet = tmp_path / "assets" / "site.css"
+    sheet.write_text('@import "more.CSS"; @import "https://x.org/b.css"; @import "missing.css";', encoding="utf-8")
+    assert safety.local_imports(sheet.read_text(encoding="utf-8"), sheet, tmp_path) == [(tmp_path / "assets" / "more.CSS").resolve()]
+
+
+# --- content folders hold content (#29) -----------------------------------------
+
+
+def test_files_that_are_not_content_are_refused_one_line_each(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "assets" / "images").mkdir(parents=True)
+    (docs / "zh").mkdir()
+    (docs / "zh" / "about.md").write_text("x", encoding="utf-8")
+    for name in ("page.html", "_headers", "_redirects", "assets/app.js", "assets/site.css", "guide.md", "assets/images/a.png"):
+        (docs / name).write_text("x", encoding="utf-8")
+    (docs / ".hidden").write_text("MkDocs publishes no dot file", encoding="utf-8")
+    problems = safety.file_problems(docs, "docs", reserved=("zh",))
+    assert sorted(where for where, _ in problems) == sorted(
+        ["docs/zh", "docs/page.html", "docs/_headers", "docs/_redirects", "docs/assets/app.js", "docs/assets/site.css"])
+    assert "another edition" in dict(problems)["docs/zh"]
+    assert "host's settings" in dict(problems)["docs/_headers"]
+
+
+@pytest.mark.parametrize("svg, words", [
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "<script> element"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "'onload' attribute"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>', "<foreignobject>"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"><image l:href="https://x.org/a.png"/></svg>', "outside itself"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "//x.org/a.css";</style></svg>', "style that loads"),
+    (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "DOCTYPE"),
+])
+def test_scripted_or_referring_svg_is_refused(svg, words):
+    assert words in " | ".join(safety.svg_problems(svg))
+
+
+def test_a_plain_drawing_passes():
+    assert safety.svg_problems((ROOT / "docs" / "assets" / "images" / "favicon.svg").read_bytes()) == []
+    assert safety.svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="a"/></defs><use href="#a"/></svg>') == []
+
+
+def test_codeowners_asks_developers_for_code_and_nobody_for_content():
+    rules = [line.split() for line in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+
+    def owners(path):
+        found = []
+        for pattern, *names in rules:  # the last match wins, as on GitHub
+            folder = pattern.strip("/")
+            if pattern == "*" or path == folder or path.startswith(folder + "/"):
+                found = names
+        return found
+
+    for path in ("mkdocs.yml", "hooks/checks.py", "overrides/main.html", "overrides/assets/javascripts/offline.js",
+                 "tools/scaffold.py", ".github/workflows/test.yml"):
+        assert owners(path), f"a change to {path} would merge without a developer's review"
+    for path in ("docs/faq.md", "docs_zh/faq.md", "docs/assets/images/favicon.svg"):
+        assert owners(path) == [], f"a change to {path} would wait for a developer"
+
+
+# The kinds of file a clean build publishes: pages and the edition's data (html, json, webmanifest,
+# xml, xml.gz, txt), the theme's and overrides/' scripts and stylesheets (js, its source maps, css),
+# and images. Anything else in site/ came from a content folder unchecked.
+PUBLISHED_TYPES = {".html", ".json", ".webmanifest", ".xml", ".gz", ".txt", ".js", ".map", ".css",
+                   ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf"}
+
+
+def test_a_clean_build_publishes_only_the_documented_types(built_site):
+    unexpected = sorted(path.relative_to(built_site.root).as_posix() for path in built_site.root.rglob("*")
+                        if path.is_file() and path.suffix.lower() not in PUBLISHED_TYPES)
+    assert not unexpected, f"the site publishes files of no documented type: {unexpected}"
+    from_content = sorted(path.relative_to(ROOT).as_posix() for folder in ("docs", "docs_zh") for path in (ROOT / folder).rglob("*")
+                          if path.is_file() and path.suffix.lower() in {".html", ".js", ".css"})
+    assert not from_content, f"scripts, stylesheets or HTML in a content folder: {from_content}"
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_hostile_also_called_name_is_text_in_the_search_index(hostile_site, prefix):
+    """The theme shows index titles as HTML in search results: a name is escaped text there."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    index = json.loads((hostile_site.root / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    title = next(doc["title"] for doc in index["docs"] if doc["location"] == "about/")
+    shown = BeautifulSoup(title, "html5lib")
+    assert not shown.find("img") and not any(a.startswith("on") for t in shown.find_all(True) for a in t.attrs), (
+        f"{prefix or 'en'}: searching runs the also_called name as HTML: {title!r}")
+    assert HOSTILE_NAME in shown.get_text(), f"the name no longer shows as typed: {shown.get_text()!r}"
+
+
+# --- the page as built: the second layer (#29) -------------------------------------
+
+
+def _as_built(body: str) -> str:
+    """Python-Markdown with the site's extensions (mkdocs.yml), as MkDocs runs it before on_page_content."""
+    import markdown
+
+    return markdown.Markdown(extensions=["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+                                         "toc", "pymdownx.details", "pymdownx.superfences"]).convert(body)
+
+
+# Each is HTML that Python-Markdown and a browser make into an element, but the source check cannot see.
+HIDDEN = {
+    "CDATA, a bogus comment to HTML": '<![CDATA[ x > <img src="x.png" alt="" onerror="alert(1)"> ]]>\n',
+    "backticks in a raw HTML block": '<div class="no-glossary">\n`<img src="x.png" alt="" onerror="alert(1)">`\n</div>\n',
+    "a fence never closed": '```\n<img src="x.png" alt="" onerror="alert(1)">\n',
+    "an attribute list with a token the pattern does not know": 'A paragraph.\n{ onclick="alert(1)" x.y }\n',
+    "a zero-width space in a heading id": "## Fees { #fees\u200b }\n",
+}
+
+
+@pytest.mark.parametrize("case", list(HIDDEN))
+def test_html_hidden_from_the_source_check_is_found_in_the_page_as_built(case):
+    body = "# T\n\n" + HIDDEN[case]
+    assert safety.content_problems(body, 8) == [], "the source check sees it now: pick a case it misses"
+    problems, cleaned = safety.rendered_problems(_as_built(body), body, 8)
+    assert problems and all(line == 10 or line == 11 for line, _ in problems), problems
+    assert safety.rendered_problems(cleaned, body, 8)[0] == [], "what was found is still in the page"
+
+
+SOURCE_CASES = {
+    "script": "<script>alert(1)</script>\n", "iframe": '<iframe src="https://x.org/"></iframe>\n',
+    "event handler": '<span lang="en" onmouseover="alert(1)">x</span>\n', "javascript link": "[click](javascript:alert(1))\n",
+    "image from another host": "![chart](https://x.org/chart.png)\n", "id of the theme": '<div id="__config" markdown>\nx\n</div>\n',
+    "style": '<p style="color:red">x</p>\n',
+}
+
+
+@pytest.mark.parametrize("case", list(SOURCE_CASES))
+def test_what_the_source_check_refuses_the_page_as_built_refuses_too(case):
+    """Either layer alone catches what can run or load: break one, the other still fails the build."""
+    body = "# T\n\n" + SOURCE_CASES[case]
+    assert safety.content_problems(body, 8), "the source check lets it through"
+    problems, _ = safety.rendered_problems(_as_built(body), body, 8)
+    assert problems and problems[0][0] == 10, problems
+
+
+def test_the_real_pages_pass_as_built(built_site):
+    for path in built_site.pages("en") + built_site.pages("zh"):
+        article = _as_browsers_read(built_site, path.relative_to(built_site.root).as_posix()).select_one("article")
+        assert article is not None, path
+        handlers = [(tag.name, name) for tag in article.find_all(True) for name in tag.attrs if name.startswith("on")]
+        assert not handlers and not article.find("script"), f"{path}: {handlers}"
+
+
+def test_a_huge_page_of_unfinished_tags_is_refused_at_once():
+    started = time.perf_counter()
+    problems = safety.page_size_problems("# T\n\n" + "<a " * 15_000)
+    assert time.perf_counter() - started < 1 and "never finished" in text(problems) and lines(problems) == [3]
+    assert "more than the 60 KB" in text(safety.page_size_problems("x" * 61_000))
+    assert safety.page_size_problems((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("body, words", [
+    ("[" * 20_000, "'[' or '(' never closed"), ("[a](" * 5_000, "'[' or '(' never closed"),
+    ("1. " * 3_000, "nests lists or quotes 3000 deep"), ("> " * 3_000, "nests lists or quotes 3000 deep"),
+])
+def test_input_that_makes_markdown_take_minutes_or_recurse_is_refused_at_once(body, words):
+    started = time.perf_counter()
+    problems = safety.page_size_problems("# T\n\n" + body)
+    assert time.perf_counter() - started < 1 and words in text(problems) and lines(problems) == [3], problems
+
+
+def test_front_matter_nested_too_deep_is_refused_at_its_line_without_parsing():
+    problems = safety.front_matter_problems("id: a\ndeep: " + "[" * 5000 + "]" * 5000 + "\n", 2)
+    assert lines(problems) == [3] and "nests lists or keys" in text(problems)
+
+
+@pytest.mark.parametrize("boost", [".nan", ".inf", "-1", "1000"])
+def test_search_boost_must_be_a_finite_number_in_range(boost):
+    from content.model import validate
+
+    meta = yaml.safe_load(f"id: faq\nkind: faq\ntitle: T\ndescription: D\nreviewed: 2026-01-01\nsearch:\n  boost: {boost}\n")
+    assert [path for path, _ in validate(meta)[1]] == [("search",)]

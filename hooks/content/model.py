@@ -131,7 +131,7 @@ class Search(_Record):
     """Material's per-page search settings."""
 
     exclude: bool = False
-    boost: Annotated[float, AfterValidator(_finite)] = 1
+    boost: Annotated[float, AfterValidator(_finite), Field(ge=0, le=100)] = 1
 
 
 SearchSettings = Annotated[Search, Says("'{key}' may only hold 'exclude: true' or 'boost: <number>', got {value}")]

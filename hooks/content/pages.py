@@ -24,7 +24,7 @@ from mkdocs.utils.meta import YAML_RE
 from content.catalog import Catalog, read_catalog
 from content.layout import DEFAULT_LANGUAGE, current_language, edition_source, source_label
 from content.model import Page, required_keys, validate
-from content.safety import front_matter_problems, yaml_error_line
+from content.safety import content_problems, front_matter_problems, page_size_problems, yaml_error_line
 
 try:
     from yaml import CSafeLoader as SafeLoader  # libyaml, where PyYAML was built with it
@@ -71,6 +71,12 @@ def read_page(raw: bytes, label: str, uri: str, fallback: bool = False) -> PageR
         record.unreadable = True
         text = raw.decode("utf-8-sig", errors="replace")
     record.text = text.replace("\r\n", "\n").replace("\r", "\n")
+    refused = page_size_problems(record.text)
+    if refused:  # no parser reads it: the page builds empty (hooks/editions.py, on_page_read_source)
+        record.problems += refused
+        record.unreadable = True
+        record.text = ""
+        return record
     if not record.text.strip():
         record.problems.append((None, "empty file; write the page, or delete it in both docs/ and docs_zh/"))
         return record
@@ -197,6 +203,13 @@ class PageRecord:
     def body(self) -> str:
         """The Markdown after the front matter."""
         return "\n".join(self.text.split("\n")[self.body_start :]).lstrip("\n")
+
+    @cached_property
+    def source_problems(self) -> list:
+        """[(line, text)]: the page body against the allowlist (content/safety.py), the first of two layers."""
+        if not self.text.strip():
+            return []
+        return content_problems("\n".join(self.text.split("\n")[self.body_start :]), self.body_start + 1)
 
     @cached_property
     def headings(self) -> list[tuple[str, int]]:

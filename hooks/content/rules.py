@@ -21,7 +21,7 @@ from content.model import (
 )
 from content.pages import Edition, PageRecord, Problem
 from content.record import RECORD_KEY, page_uris
-from content.safety import content_problems, file_problems
+from content.safety import file_problems
 
 # --- checks of one page ---------------------------------------------------------
 
@@ -75,18 +75,18 @@ def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
 
 def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
     """The page body against the allowlist of content/safety.py."""
-    if record.text.strip():
-        for line, text in content_problems("\n".join(record.text.split("\n")[record.body_start :]), record.body_start + 1):
-            yield record.problem(line, text)
+    for line, text in record.source_problems:
+        yield record.problem(line, text)
 
 
 # --- checks of one edition --------------------------------------------------------
 
 
 def files(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
-    """Symbolic links and file names, in the edition's folder."""
+    """Symbolic links, file names and file types, in the edition's folder."""
     folder = zh_docs_dir(config) if edition.language == CHINESE else Path(config.docs_dir)
-    for label, text in file_problems(folder, folder.name):
+    reserved = () if edition.language == CHINESE else (CHINESE,)  # docs/zh/ would be the Chinese edition's address
+    for label, text in file_problems(folder, folder.name, reserved):
         yield Problem(label, None, text)
 
 
@@ -118,6 +118,19 @@ def related_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
                                      f"page; only provision and process pages can be related (known: {describe_ids(relatable)})")
             elif item not in kinds:
                 yield record.problem(where, f"front matter: 'related' names unknown id '{item}' (known: {describe_ids(relatable)})")
+
+
+def moved_from_live_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
+    """`moved_from` names old addresses only: a redirect written over a live page would replace it."""
+    for record in _own(edition):
+        moved = _meta(record).get("moved_from")
+        for index, old in enumerate(moved if isinstance(moved, list) else []):
+            if isinstance(old, str) and old in edition.records:
+                yield record.problem(("moved_from", index), f"front matter: 'moved_from' names {old}, a page that exists, "
+                                     "whose address the redirect would take over; remove it from the list")
+            elif isinstance(old, str) and old.split("/")[0] in BUILD_FOLDERS:
+                yield record.problem(("moved_from", index), f"front matter: 'moved_from' names {old}, an address in "
+                                     f"{old.split('/')[0]}/, which the site itself writes; remove it from the list")
 
 
 def glossary_terms(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
@@ -346,6 +359,9 @@ def _term_names(term: dict) -> list[str]:
 
 # --- data -------------------------------------------------------------------------
 
+# Top folders of the built site that the build writes itself: the Chinese edition, assets, the search index.
+BUILD_FOLDERS = ("zh", "assets", "search")
+
 CARDS_MARKER = MARKERS[0]
 _MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")
 _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
@@ -353,5 +369,5 @@ _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
 PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html)
-EDITION_CHECKS = (files, unique_ids, related_pages, glossary_terms, notices, notice_sources, translation_records, translations)
+EDITION_CHECKS = (files, unique_ids, related_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
 PAIR_CHECKS = (same_values, same_terms, same_heading_ids)

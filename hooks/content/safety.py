@@ -13,8 +13,11 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
+import html5lib
 import markupsafe
+import tinycss2
 import yaml
 
 # -----------------------------------------------------------------------------
@@ -33,6 +36,10 @@ def front_matter_problems(yaml_text: str, first_line: int) -> list:
         return [(first_line, f"front matter is {size // 1000} KB in {len(lines)} lines, more than the "
                  f"{MAX_FRONT_MATTER_BYTES // 1000} KB or {MAX_FRONT_MATTER_LINES} lines allowed; "
                  "move long text into the page itself")]
+    depth, line = _nesting(yaml_text)
+    if depth > MAX_FRONT_MATTER_DEPTH:
+        return [(first_line + line, f"front matter nests lists or keys {depth} deep, more than the {MAX_FRONT_MATTER_DEPTH} "
+                 "levels allowed; write the values as a flat list")]
     problems = []
     if any(char in yaml_text for char in (*INVISIBLE, "：")):
         problems = [(first_line + n, message) for n, line in enumerate(lines) for message in _character_problems(line)]
@@ -100,6 +107,72 @@ def content_problems(markdown_body: str, first_line: int) -> list:
     return sorted(problems, key=lambda problem: problem[0])
 
 
+def page_size_problems(text: str) -> list:
+    """A page too large, or with so many unfinished tags that parsing it would take minutes: refused
+    before any parser (Python-Markdown's included) reads it."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_PAGE_BYTES:
+        return [(None, f"page is {size // 1000} KB, more than the {MAX_PAGE_BYTES // 1000} KB a page may have; "
+                 "split it into two pages")]
+    unfinished = UNFINISHED_TAG.findall(text, 0, len(text))
+    if len(unfinished) > MAX_UNFINISHED_TAGS:
+        first = UNFINISHED_TAG.search(text)
+        return [(text.count("\n", 0, first.start()) + 1,
+                 f"page has {len(unfinished)} '<' that start a tag never finished with '>' (from this line on); "
+                 "write '&lt;' for a '<' that is text, or finish each tag")]
+    for number, line in enumerate(text.split("\n"), start=1):
+        markers = BLOCK_MARKERS.match(line)
+        depth = len(re.findall(r"[>*+-]|\d+[.)]", markers.group(0))) + line[: len(line) - len(line.lstrip(" "))].count("    ")
+        if depth > MAX_BLOCK_NESTING:
+            return [(number, f"line nests lists or quotes {depth} deep, more than the {MAX_BLOCK_NESTING} levels a page "
+                     "may have; write them as one list")]
+    unclosed, first = 0, None
+    for match in PARAGRAPH.finditer(text):
+        paragraph = match.group(0)
+        count = max(paragraph.count("[") - paragraph.count("]"), 0) + max(paragraph.count("(") - paragraph.count(")"), 0)
+        if count and first is None:
+            first = text.count("\n", 0, match.start()) + 1
+        unclosed += count
+    if unclosed > MAX_UNCLOSED_BRACKETS:
+        return [(first, f"page has {unclosed} '[' or '(' never closed (from this line on), which makes links take minutes "
+                 "to read; close each bracket, or write '\\[' for one that is text")]
+    return []
+
+
+def rendered_problems(page_html: str, source: str, first_line: int) -> tuple[list, str]:
+    """The second layer: a page's HTML as Python-Markdown made it, parsed as a browser parses it
+    (html5lib), held to the allowlist: elements, attributes, address schemes, heading ids.
+
+    Returns ([(line, text)], the HTML to publish): the problems, and the page without what they
+    name (page_html itself when there is none), so even a preview never runs it. source: the
+    page's Markdown body, whose first line is the file's first_line; a problem names the first
+    source line holding what made it, where one does.
+    """
+    fragment = html5lib.parseFragment(page_html, treebuilder="etree", namespaceHTMLElements=False)
+    problems, removed = [], []
+    for parent in fragment.iter():
+        for element in list(parent):
+            if not isinstance(element.tag, str):
+                continue  # a comment: html5lib has ended it where a browser does
+            tag = element.tag.rpartition("}")[2].lower()
+            if tag not in RENDERED_TAGS:
+                problems.append((f"<{tag}", f"the page as built has a <{tag}> element, which a page may not contain; "
+                                 "remove the HTML that makes it (a browser reads it as an element, whatever the Markdown around it)"))
+                removed.append((parent, element))
+                continue
+            for name, value in list(element.attrib.items()):
+                found = _rendered_attribute_problems(tag, name.rpartition("}")[2].lower(), value)
+                if found:
+                    problems += found
+                    del element.attrib[name]
+    if not problems:
+        return [], page_html
+    for parent, element in removed:
+        parent.remove(element)
+    cleaned = html5lib.serialize(fragment, tree="etree", quote_attr_values="always", omit_optional_tags=False)
+    return [(_source_line(source, needle, first_line), message) for needle, message in dict.fromkeys(problems)], cleaned
+
+
 def external_resources(page_html: str) -> list:
     """Every URL on another host that a browser fetches by itself when it opens this built page."""
     found = []
@@ -150,16 +223,34 @@ def start_tags(page_html: str, only: set | None = None):
 
 
 def css_external(css_text: str) -> list:
-    """URLs on another host in a stylesheet: url(...) and @import, CSS escapes (\\2f) read first."""
-    css_text = re.sub(r"/\*.*?\*/", "", css_text, flags=re.S)
-    css_text = CSS_ESCAPE.sub(_css_unescape, css_text)
-    urls = [match.group(2) for match in CSS_URL.finditer(css_text)]
-    urls += [match.group(2) for match in CSS_IMPORT.finditer(css_text)]
-    return [url.strip() for url in urls if _is_external(url.strip())]
+    """URLs on another host in a stylesheet (or a style attribute), as a CSS tokenizer reads it."""
+    return [url for url, _ in css_addresses(css_text) if _is_external(url)]
 
 
-def file_problems(folder: Path, label: str) -> list:
-    """Symbolic links, files outside the folder and names the content guide forbids: [(path_label, message)]."""
+def css_addresses(css_text: str) -> list:
+    """[(address, is an @import)] for everything a stylesheet loads: url() quoted or not, strings in
+    image-set(), src() and the like, every form of @import; escapes (\\2f) read by tinycss2."""
+    found = []
+    _css_walk(tinycss2.parse_component_value_list(css_text, skip_comments=True), False, found)
+    return [(url.strip(), is_import) for url, is_import in found]
+
+
+def local_imports(css_text: str, sheet: Path, root: Path) -> list:
+    """The files of the site that a stylesheet imports, whatever their names end with."""
+    imported = []
+    for url, is_import in css_addresses(css_text):
+        address = re.split(r"[?#]", url)[0]
+        if is_import and address and not _is_external(url) and not re.match(r"[a-z][a-z0-9+.-]*:", address, re.I):
+            target = (root / address.lstrip("/")) if address.startswith("/") else sheet.parent / address
+            if target.resolve().is_relative_to(root.resolve()) and target.is_file():
+                imported.append(target.resolve())
+    return imported
+
+
+def file_problems(folder: Path, label: str, reserved: tuple = ()) -> list:
+    """Symbolic links, files outside the folder, names the content guide forbids, files that are not
+    content (.html, scripts, a host's settings, a scripted SVG), and top folders named in `reserved`
+    (another edition's address): [(path_label, message)]."""
     folder, problems = Path(folder), []
     if folder.is_symlink():
         return [(f"{label}/", SYMLINK)]
@@ -170,6 +261,9 @@ def file_problems(folder: Path, label: str) -> list:
             if path.is_symlink():
                 problems.append((where, SYMLINK))
                 continue
+            if path.parent == folder and name in reserved and path.is_dir():
+                problems.append((where, f"is the address of another edition ({name}/), so its pages would replace that "
+                                 f"edition's; rename the folder (Chinese pages go in {ZH_FOLDER}/, at the English page's path)"))
             if not path.resolve().is_relative_to(folder.resolve()):
                 problems.append((where, f"is stored outside {label}/; move the real file into {label}/"))
             if " " in name:
@@ -180,7 +274,38 @@ def file_problems(folder: Path, label: str) -> list:
             if path.suffix.lower() == ".md" and name != name.lower():
                 problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' in both "
                                  "docs/ and docs_zh/"))
+            if path.is_file() and not name.startswith("."):  # MkDocs publishes no dot file
+                problems += [(where, message) for message in _file_type_problems(path)]
     return problems
+
+
+def svg_problems(svg: bytes) -> list:
+    """An SVG opened by itself is a page: scripts, event handlers, foreign objects and references to
+    anything outside the file are refused."""
+    if re.search(rb"<!(DOCTYPE|ENTITY)", svg, re.I):
+        return ["SVG file has a DOCTYPE or ENTITY declaration; save it again without one (an SVG editor's "
+                "'plain SVG' or 'optimised SVG')"]
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError as error:
+        return [f"is not a well-formed SVG file ({error}); export it again from the drawing program"]
+    problems = []
+    for element in root.iter():
+        tag = str(element.tag).rpartition("}")[2].lower()
+        if tag in SVG_REFUSED:
+            problems.append(f"SVG file has a <{tag}> element, which {SVG_REFUSED[tag]}; remove it")
+        for name, value in element.attrib.items():
+            name = name.rpartition("}")[2].lower()
+            if name.startswith("on"):
+                problems.append(f"SVG file has an '{name}' attribute on <{tag}>, which runs a script; remove it")
+            elif name in ("href", "src") and not value.strip().startswith("#"):
+                problems.append(f"SVG file refers to '{value[:60]}' outside itself; keep everything the drawing "
+                                "needs inside the file")
+            elif name == "style" and any(not url.startswith("#") for url, _ in css_addresses(value)):
+                problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
+        if tag == "style" and any(not url.startswith("#") for url, _ in css_addresses(element.text or "")):
+            problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
+    return list(dict.fromkeys(problems))
 
 
 def escape_page_title(page) -> None:
@@ -233,6 +358,41 @@ def _character_problems(line: str) -> list:
             problems.append(f"front matter has a full-width colon '：' (U+FF1A) after '{before.strip()}'; "
                             "type a plain colon ':' followed by a space")
     return problems
+
+
+def _file_type_problems(path: Path) -> list:
+    """A file of a content folder that is not a page or a documented kind of asset, or a scripted SVG."""
+    suffix = path.suffix.lower()
+    if path.name in HOST_FILES:
+        return [f"is a web host's settings file, which the site would publish and some hosts obey; remove it "
+                "(publishing settings belong to developers)"]
+    if suffix not in CONTENT_TYPES:
+        kind = f"a {suffix} file" if suffix else "a file without a type"
+        return [f"is {kind}, which the site would publish as it is; content folders hold pages (.md) and "
+                f"images or documents ({', '.join(sorted(CONTENT_TYPES - {'.md'}))}); remove it, or ask a developer"]
+    if suffix == ".svg":
+        return svg_problems(path.read_bytes())
+    return []
+
+
+def _nesting(yaml_text: str) -> tuple[int, int]:
+    """(how deep the front matter nests, the line where it first nests too deep), from its YAML
+    tokens (nothing is built): bounded before parsing."""
+    if yaml_text.count("[") + yaml_text.count("{") + yaml_text.count("-") + yaml_text.count(":") < MAX_FRONT_MATTER_DEPTH:
+        return 0, 0
+    depth = deepest = line = 0
+    try:
+        for token in yaml.scan(yaml_text, Loader=SCAN_LOADER):
+            if isinstance(token, NESTING_STARTS):
+                depth += 1
+                if depth > MAX_FRONT_MATTER_DEPTH and not line:
+                    line = token.start_mark.line
+                deepest = max(deepest, depth)
+            elif isinstance(token, NESTING_ENDS):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # not YAML: the YAML parser reports it
+    return deepest, line
 
 
 def _opens_unclosed_quote(line: str) -> bool:
@@ -325,11 +485,55 @@ def _url_problems(url: str, image: bool) -> list:
     return []
 
 
-def _css_unescape(match: re.Match) -> str:
-    if match.group(2):
-        return match.group(2)
-    code = int(match.group(1), 16)
-    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"  # as CSS reads it
+def _rendered_attribute_problems(tag: str, name: str, value: str) -> list:
+    """[(what to look for in the source, message)] for one attribute of a built page's element."""
+    if name.startswith("on"):
+        return [(name, f"the page as built has <{tag}> with an '{name}' attribute, which runs a script; remove it")]
+    if name == "style" and tag in ("th", "td") and TABLE_ALIGN.fullmatch(value):
+        return []  # a Markdown table's column alignment
+    if name not in RENDERED_ATTRIBUTES.get(tag, ()) and name not in RENDERED_ATTRIBUTES["*"]:
+        return [(name, f"the page as built has <{tag}> with a '{name}' attribute, which a page may not set; "
+                 "remove it (raw HTML or an attribute list '{ … }' makes it)")]
+    if name in ("href", "src"):
+        return [(value, message) for message in _url_problems(value, image=name == "src")]
+    if name == "id" and tag in HEADINGS and not HEADING_ID.fullmatch(value):
+        return [(value, f"heading id {ascii(value)} is not letters, digits and hyphens (browsers keep every character, "
+                 "so no link reaches it); retype the id, in both languages")]
+    if name == "id" and value.startswith("__") and not value.startswith("__tabbed_"):
+        return [(value, f"id '{value}' is one the theme uses for its own parts; remove it")]
+    return []
+
+
+def _source_line(source: str, needle: str, first_line: int) -> int | None:
+    """The file line of the first source line holding `needle` (any case), or None."""
+    needle = needle.lower()
+    for number, line in enumerate(source.lower().split("\n")):
+        if needle in line:
+            return first_line + number
+    return None
+
+
+def _css_walk(tokens: list, loading: bool, found: list) -> None:
+    """Addresses in CSS tokens: url tokens anywhere, strings inside a function that loads (image-set("…")),
+    the string or url after @import."""
+    tokens = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.type == "url":
+            found.append((token.value, _after_import(tokens, index)))
+        elif token.type == "string" and (loading or _after_import(tokens, index)):
+            found.append((token.value, _after_import(tokens, index)))
+        elif token.type == "function":
+            _css_walk(token.arguments, token.lower_name in CSS_LOADING_FUNCTIONS, found)
+            if token.lower_name in ("url", "src") and _after_import(tokens, index):
+                found[-1:] = [(url, True) for url, _ in found[-1:]]
+        elif token.type in ("() block", "[] block", "{} block"):
+            _css_walk(token.content, False, found)
+
+
+def _after_import(tokens: list, index: int) -> bool:
+    """Whether tokens[index] is the first thing after an @import."""
+    before = [token for token in tokens[:index] if token.type not in ("whitespace", "comment")]
+    return bool(before) and before[-1].type == "at-keyword" and before[-1].lower_value == "import"
 
 
 def _is_external(url: str) -> bool:
@@ -359,6 +563,14 @@ def _unclosed(tag: str) -> str:
 
 MAX_FRONT_MATTER_BYTES = 20_000
 MAX_FRONT_MATTER_LINES = 400
+MAX_FRONT_MATTER_DEPTH = 20  # the real pages nest 3 deep (terms: - also: [...])
+NESTING_STARTS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+                  yaml.FlowSequenceStartToken)
+NESTING_ENDS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+try:
+    from yaml import CSafeLoader as SCAN_LOADER  # libyaml's scanner, where PyYAML was built with it
+except ImportError:  # pragma: no cover
+    SCAN_LOADER = yaml.SafeLoader
 YAML_TOKENS = {
     yaml.AnchorToken: "front matter marks a value with the YAML anchor '&{}' to reuse it, which the site does "
                       "not allow; write each value out in full, or put the value in quotes if '&' is part of the text",
@@ -400,7 +612,41 @@ REFUSED_TAGS = {
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 # This computer, where `./site.sh serve` shows the preview (127.x.x.x and *.localhost too).
 LOCAL_HOSTS = {"localhost", "0.0.0.0", "[::1]", "[::]"}
+# What docs/ and docs_zh/ may hold (CONTRIBUTING.md "What a page may contain"): the site's own
+# scripts and stylesheets are code, in overrides/assets/.
+CONTENT_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf"}
+HOST_FILES = {"_headers", "_redirects", "CNAME", "netlify.toml", "vercel.json", "staticwebapp.config.json"}
+ZH_FOLDER = "docs_zh"
+SVG_REFUSED = {"script": "runs a program", "foreignobject": "shows HTML inside the drawing", "iframe": "shows another website",
+               "embed": "runs a plug-in", "object": "runs a plug-in", "handler": "runs a program"}
 SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
+
+# Pages: larger ones are split (the largest, the glossary, is about 16 KB); an unfinished tag
+# ('<a ' with no '>') makes Python-Markdown and html.parser read to the end of the page again.
+MAX_PAGE_BYTES = 60_000
+MAX_UNFINISHED_TAGS = 100
+# Lists and quotes inside each other (`1. 1. 1. …`): Python-Markdown reads each level in a call of its own.
+MAX_BLOCK_NESTING = 20
+BLOCK_MARKERS = re.compile(r"(?:[ \t]*(?:>|[*+-](?=\s)|\d+[.)](?=\s)))*")
+# The same for '[' and '(' never closed in a paragraph: Python-Markdown looks for each one's end.
+MAX_UNCLOSED_BRACKETS = 200
+PARAGRAPH = re.compile(r"(?:[^\n]+\n?)+")
+UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?=<|\Z)")
+
+# The page as built (the second layer): what Markdown, its extensions and our list templates make.
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+RENDERED_TAGS = set(ALLOWED_TAGS) | HEADINGS | set(
+    "ul ol li dl dt dd pre hr em strong del ins mark small time tfoot caption input label svg path".split())
+RENDERED_ATTRIBUTES = {
+    "*": {"class", "lang", "title", "id", "data-search-exclude"},
+    **{tag: attributes | {"align"} for tag, attributes in ALLOWED_TAGS.items() if tag in ("th", "td")},
+    "a": {"href", "hreflang", "rel"}, "img": {"src", "alt", "width", "height"}, "details": {"open"}, "ol": {"start"},
+    "time": {"datetime"}, "p": {"data-label-en", "data-label-zh", "data-show-title"}, "div": {"data-tabs", "role"},
+    "input": {"type", "name", "checked"}, "label": {"for"}, "svg": {"xmlns", "viewbox", "width", "height", "aria-hidden"},
+    "path": {"d"},
+}
+TABLE_ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
+HEADING_ID = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 FENCE = re.compile(r"\s*(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
@@ -424,6 +670,5 @@ START_TAG = re.compile(
     r"|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?>=\s*\"[^\"]*\"|=\s*'[^']*'|[^>])*+)>", re.S)
 ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 RAW_TEXT_TAGS = {"script", "style", "textarea", "title"}
-CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
-CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|([^\n0-9a-fA-F]))")
-CSS_IMPORT = re.compile(r"@import\s+(['\"])(.*?)\1", re.I)
+# CSS functions whose string arguments are addresses the browser fetches (url() and src() included).
+CSS_LOADING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade"}

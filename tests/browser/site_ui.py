@@ -77,7 +77,7 @@ def search(page: Page, query: str) -> list[str]:
 def suggestion(page: Page, query: str) -> str | None:
     """After `search(page, query)`: the corrected query of the "Did you mean" line under it, or None.
 
-    Waits until docs/assets/javascripts/did-you-mean.js has decided for the query (its
+    Waits until overrides/assets/javascripts/did-you-mean.js has decided for the query (its
     data-query), which after a search that found nothing takes the fetch of the search index.
     None too where the script searched a certain correction itself (`correction`).
     """

@@ -2,7 +2,7 @@
 
 Driven as a reader does it: hover the selector, click the language. A reader deep in
 a provision page (at #reindeer-view) stays at the same place, because both editions
-use the same heading ids and docs/assets/javascripts/language-switch.js carries the
+use the same heading ids and overrides/assets/javascripts/language-switch.js carries the
 anchor over.
 """
 

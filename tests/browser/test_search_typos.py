@@ -1,7 +1,7 @@
 """A misspelt search finds its answer: at once where the correction is certain, else through "Did you mean".
 
 Material's search has no fuzzy matching, so a word misspelt by one letter finds nothing.
-docs/assets/javascripts/did-you-mean.js then replaces each unknown word of five or more
+overrides/assets/javascripts/did-you-mean.js then replaces each unknown word of five or more
 letters with the most frequent word of the edition's index one edit away. Where that is
 certain (one word, one edit, one candidate; issue #25) it shows that search's results with
 "Showing results for …; search instead for …"; otherwise it offers "Did you mean: …", and
