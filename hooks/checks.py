@@ -35,7 +35,8 @@ from mkdocs.utils import CountHandler
 from content.layout import DEFAULT_LANGUAGE, edition_source, is_chinese_build, source_label
 from content.pages import EDITIONS, Problem, edition
 from content.rules import EDITION_CHECKS, PAGE_CHECKS, PAIR_CHECKS
-from content.safety import css_external, escape_page_title, external_resources, local_imports, rendered_problems
+from content.published import css_external, external_resources, local_imports
+from content.safety import escape_page_title, rendered_problems
 
 log = logging.getLogger("mkdocs.hooks.checks")
 

@@ -22,7 +22,7 @@ import markupsafe
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from content.safety import START_TAG, start_tags
+from content.published import START_TAG, start_tags
 
 # --- hooks ------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from mkdocs.structure.files import Files
 
 from content.layout import SEARCH_INDEX, current_language, edition_prefix
 from content.strings import STRINGS
-from content.safety import start_tags
+from content.published import start_tags
 
 log = logging.getLogger("mkdocs.hooks.offline")
 

@@ -12,7 +12,7 @@ import yaml
 
 from conftest import ROOT
 
-from content import safety
+from content import published, safety
 
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
@@ -268,65 +268,65 @@ def test_addresses_that_only_mention_localhost_pass(address):
 
 
 def test_protocol_relative_image_is_external():
-    assert safety.external_resources('<p><img src="//cdn.example.com/a.png"></p>') == ["//cdn.example.com/a.png"]
+    assert published.external_resources('<p><img src="//cdn.example.com/a.png"></p>') == ["//cdn.example.com/a.png"]
 
 
 def test_outbound_link_is_not_external():
-    assert safety.external_resources('<a href="https://gov.cn">gov</a>') == []
+    assert published.external_resources('<a href="https://gov.cn">gov</a>') == []
 
 
 def test_relative_resources_are_not_external():
     page = '<link rel="stylesheet" href="../assets/site.css"><img src="/assets/a.png"><script src="x.js"></script>'
-    assert safety.external_resources(page) == []
+    assert published.external_resources(page) == []
 
 
 def test_url_in_a_style_attribute_is_external():
-    assert safety.external_resources('<div style="background:url(\'https://x.org/b.png\')"></div>') == ["https://x.org/b.png"]
+    assert published.external_resources('<div style="background:url(\'https://x.org/b.png\')"></div>') == ["https://x.org/b.png"]
 
 
 def test_stylesheet_and_font_preload_links_are_external():
     page = ('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
             '<link rel="preload" href="https://x.org/f.woff2"><link rel="canonical" href="https://guide.org/">')
-    assert safety.external_resources(page) == ["https://fonts.googleapis.com/css", "https://x.org/f.woff2"]
+    assert published.external_resources(page) == ["https://fonts.googleapis.com/css", "https://x.org/f.woff2"]
 
 
 def test_srcset_poster_object_and_svg_use_are_external():
     page = ('<img srcset="a.png 1x, https://x.org/b.png 2x"><video poster="https://x.org/p.jpg"></video>'
             '<object data="//x.org/o.swf"></object><svg><use xlink:href="https://x.org/i.svg#a"></use></svg>')
-    assert safety.external_resources(page) == ["https://x.org/b.png", "https://x.org/p.jpg", "//x.org/o.swf", "https://x.org/i.svg#a"]
+    assert published.external_resources(page) == ["https://x.org/b.png", "https://x.org/p.jpg", "//x.org/o.swf", "https://x.org/i.svg#a"]
 
 
 def test_style_element_import_and_meta_refresh_are_external():
     page = ('<style>@import "https://x.org/a.css"; body{background:url(/local.png)}</style>'
             '<meta http-equiv="refresh" content="0; url=https://evil.example/">')
-    assert safety.external_resources(page) == ["https://x.org/a.css", "https://evil.example/"]
+    assert published.external_resources(page) == ["https://x.org/a.css", "https://evil.example/"]
 
 
 def test_addresses_a_browser_reads_as_another_host_are_external():
     # The URL parser drops tabs and line breaks, reads "\\" as "/", and takes "http:host" as a host.
     page = '<img src="\\\\x.org/a.png"><img src="/\t/x.org/b.png"><img src="http:x.org/c.png"><img src="&#47;/x.org/d.png">'
-    assert safety.external_resources(page) == ["\\\\x.org/a.png", "/\t/x.org/b.png", "http:x.org/c.png", "//x.org/d.png"]
+    assert published.external_resources(page) == ["\\\\x.org/a.png", "/\t/x.org/b.png", "http:x.org/c.png", "//x.org/d.png"]
 
 
 def test_tags_in_comments_and_scripts_load_nothing():
     page = '<!-- <img src="https://x.org/a.png"> --><script>var s = \'<img src="https://x.org/b.png">\';</script><p>ok</p>'
-    assert safety.external_resources(page) == []
+    assert published.external_resources(page) == []
 
 
 def test_a_quote_inside_an_unquoted_value_does_not_hide_the_next_tag():
     page = '<img alt=a"b><img src="https://x.org/c.png">'
-    assert safety.external_resources(page) == ["https://x.org/c.png"]
+    assert published.external_resources(page) == ["https://x.org/c.png"]
 
 
 def test_css_escapes_do_not_hide_another_host():
     css = 'a{background:url("\\2f\\2fx.org/a.png")} @import "\\68ttps://x.org/b.css";'
-    assert safety.css_external(css) == ["//x.org/a.png", "https://x.org/b.css"]
-    assert safety.css_external('a{content:"\\FFFFFF"}') == []  # no code point: read as U+FFFD, no traceback
+    assert published.css_external(css) == ["//x.org/a.png", "https://x.org/b.css"]
+    assert published.css_external('a{content:"\\FFFFFF"}') == []  # no code point: read as U+FFFD, no traceback
 
 
 def test_css_external_finds_url_and_import_but_not_comments():
     css = '/* url(https://old.org/x.png) */ @import url("//x.org/a.css"); a{background:url(../i.png)}'
-    assert safety.css_external(css) == ["//x.org/a.css"]
+    assert published.css_external(css) == ["//x.org/a.css"]
 
 
 # --- files ---------------------------------------------------------------------
@@ -334,9 +334,9 @@ def test_css_external_finds_url_and_import_but_not_comments():
 
 def test_built_site_loads_nothing_from_other_hosts(built_site):
     for path in sorted(built_site.root.rglob("*.html")):
-        assert safety.external_resources(path.read_text(encoding="utf-8")) == [], f"{path} makes readers fetch from another host"
+        assert published.external_resources(path.read_text(encoding="utf-8")) == [], f"{path} makes readers fetch from another host"
     for path in sorted(built_site.root.rglob("*.css")):
-        assert safety.css_external(path.read_text(encoding="utf-8")) == [], f"{path} loads from another host"
+        assert published.css_external(path.read_text(encoding="utf-8")) == [], f"{path} loads from another host"
 
 
 def test_symlink_is_refused(tmp_path):
@@ -344,7 +344,7 @@ def test_symlink_is_refused(tmp_path):
     docs.mkdir()
     (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
     (docs / "notes.md").symlink_to(tmp_path / "secret.txt")
-    problems = safety.file_problems(docs, "docs")
+    problems = published.file_problems(docs, "docs")
     assert [where for where, _ in problems] == ["docs/notes.md"]
     assert "symbolic link" in problems[0][1]
 
@@ -355,7 +355,7 @@ def test_symlinked_folder_is_refused_and_not_entered(tmp_path):
     (tmp_path / "elsewhere" / "Bad Name.md").write_text("x", encoding="utf-8")
     docs.mkdir()
     (docs / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
-    assert [where for where, _ in safety.file_problems(docs, "docs")] == ["docs/more"]
+    assert [where for where, _ in published.file_problems(docs, "docs")] == ["docs/more"]
 
 
 def test_forbidden_file_names_are_named(tmp_path):
@@ -364,14 +364,14 @@ def test_forbidden_file_names_are_named(tmp_path):
     for name in ("my page.md", "Apostille.md", "签证.md", "fine-page.md"):
         (docs / "provisions" / name).write_text("x", encoding="utf-8")
     (docs / "Logo.png").write_text("x", encoding="utf-8")
-    problems = dict(safety.file_problems(docs, "docs"))
+    problems = dict(published.file_problems(docs, "docs"))
     assert set(problems) == {"docs/provisions/my page.md", "docs/provisions/Apostille.md", "docs/provisions/签证.md"}
     assert "'apostille.md'" in problems["docs/provisions/Apostille.md"]
 
 
 def test_the_site_content_folders_pass():
-    assert safety.file_problems(ROOT / "docs", "docs") == []
-    assert safety.file_problems(ROOT / "docs_zh", "docs_zh") == []
+    assert published.file_problems(ROOT / "docs", "docs") == []
+    assert published.file_problems(ROOT / "docs_zh", "docs_zh") == []
 
 
 def test_escape_page_title_escapes_title_and_front_matter_title():
@@ -512,12 +512,12 @@ def test_publishing_build_runs_with_a_public_site_url(tmp_path):
 
 def test_image_set_strings_are_addresses():
     css = 'a{background:image-set("https://x.org/a.png" 1x, url(//y.org/b.png) 2x)} b{background:-webkit-image-set("/ok.png" 1x)}'
-    assert safety.css_external(css) == ["https://x.org/a.png", "//y.org/b.png"]
+    assert published.css_external(css) == ["https://x.org/a.png", "//y.org/b.png"]
 
 
 def test_every_form_of_import_is_an_address():
     css = '@import "https://x.org/a.css"; @import url(https://x.org/b.css) screen; @IMPORT url("//x.org/c.css");'
-    assert safety.css_external(css) == ["https://x.org/a.css", "https://x.org/b.css", "//x.org/c.css"]
+    assert published.css_external(css) == ["https://x.org/a.css", "https://x.org/b.css", "//x.org/c.css"]
 
 
 def test_a_stylesheet_imported_under_a_capital_extension_is_followed(tmp_path):
@@ -525,7 +525,7 @@ def test_a_stylesheet_imported_under_a_capital_extension_is_followed(tmp_path):
     (tmp_path / "assets" / "more.CSS").write_text('a{background:url("https://x.org/a.png")}', encoding="utf-8")
     sheet = tmp_path / "assets" / "site.css"
     sheet.write_text('@import "more.CSS"; @import "https://x.org/b.css"; @import "missing.css";', encoding="utf-8")
-    assert safety.local_imports(sheet.read_text(encoding="utf-8"), sheet, tmp_path) == [(tmp_path / "assets" / "more.CSS").resolve()]
+    assert published.local_imports(sheet.read_text(encoding="utf-8"), sheet, tmp_path) == [(tmp_path / "assets" / "more.CSS").resolve()]
 
 
 # --- content folders hold content (#29) -----------------------------------------
@@ -539,7 +539,7 @@ def test_files_that_are_not_content_are_refused_one_line_each(tmp_path):
     for name in ("page.html", "_headers", "_redirects", "assets/app.js", "assets/site.css", "guide.md", "assets/images/a.png"):
         (docs / name).write_text("x", encoding="utf-8")
     (docs / ".hidden").write_text("MkDocs publishes no dot file", encoding="utf-8")
-    problems = safety.file_problems(docs, "docs", reserved=("zh",))
+    problems = published.file_problems(docs, "docs", reserved=("zh",))
     assert sorted(where for where, _ in problems) == sorted(
         ["docs/zh", "docs/page.html", "docs/_headers", "docs/_redirects", "docs/assets/app.js", "docs/assets/site.css"])
     assert "another edition" in dict(problems)["docs/zh"]
@@ -555,12 +555,12 @@ def test_files_that_are_not_content_are_refused_one_line_each(tmp_path):
     (b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>', "DOCTYPE"),
 ])
 def test_scripted_or_referring_svg_is_refused(svg, words):
-    assert words in " | ".join(safety.svg_problems(svg))
+    assert words in " | ".join(published.svg_problems(svg))
 
 
 def test_a_plain_drawing_passes():
-    assert safety.svg_problems((ROOT / "docs" / "assets" / "images" / "favicon.svg").read_bytes()) == []
-    assert safety.svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="a"/></defs><use href="#a"/></svg>') == []
+    assert published.svg_problems((ROOT / "docs" / "assets" / "images" / "favicon.svg").read_bytes()) == []
+    assert published.svg_problems(b'<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="a"/></defs><use href="#a"/></svg>') == []
 
 
 def test_codeowners_asks_developers_for_code_and_nobody_for_content():

@@ -240,7 +240,7 @@ def test_hidden_html_never_reaches_the_built_page(broken, prefix, page):
     """What Markdown let through is taken out of the page: a browser finds nothing to run or fetch."""
     from bs4 import BeautifulSoup
 
-    from content.safety import external_resources
+    from content.published import external_resources
 
     _, _, _, site = broken
     built = (site / prefix / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ from content.model import (
 )
 from content.pages import Edition, PageRecord, Problem
 from content.record import RECORD_KEY, page_uris
-from content.safety import file_problems
+from content.published import file_problems
 
 # --- checks of one page ---------------------------------------------------------
 

@@ -8,17 +8,14 @@ CONTRIBUTING.md ("Build messages") lists every message with its fix; hooks/check
 from __future__ import annotations
 
 import html
-import os
 import re
 from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 import html5lib
 import markupsafe
-import tinycss2
 import yaml
+
+from content.published import is_external, preview_host
 
 # -----------------------------------------------------------------------------
 # Checks
@@ -173,141 +170,6 @@ def rendered_problems(page_html: str, source: str, first_line: int) -> tuple[lis
     return [(_source_line(source, needle, first_line), message) for needle, message in dict.fromkeys(problems)], cleaned
 
 
-def external_resources(page_html: str) -> list:
-    """Every URL on another host that a browser fetches by itself when it opens this built page."""
-    found = []
-    for tag, attrs, text in start_tags(page_html):
-        if tag == "style":
-            found += css_external(text or "")
-        fetched_link = tag == "link" and set(attrs.get("rel", "").lower().split()) & FETCHED_LINK_RELS
-        for name, value in attrs.items():
-            if name in FETCHED_ATTRIBUTES.get(tag, ()) or name in FETCHED_ATTRIBUTES["*"] or (fetched_link and name == "href"):
-                found.append(value.strip())
-            elif name in ("srcset", "imagesrcset"):
-                found += [part.split()[0] for part in value.split(",") if part.strip()]
-            elif name == "style":
-                found += css_external(value)
-        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
-            target = re.search(r"url\s*=\s*['\"]?([^'\";]+)", attrs.get("content", ""), re.I)
-            if target:
-                found.append(target.group(1).strip())
-    return [url for url in found if _is_external(url)]
-
-
-def start_tags(page_html: str, only: set | None = None):
-    """(tag, {attribute: value}, text) for each start tag of a built page (or those named in
-    `only`), names lower-case, values unescaped; text is the content of a script, style,
-    textarea or title element, else None.
-
-    A regex scan (about three times as fast as html.parser) that reads tags as a browser
-    does: nothing inside a comment, and no tags inside those four elements.
-    """
-    position = 0
-    while match := START_TAG.search(page_html, position):
-        position = match.end()
-        if match.group("name") is None:  # a comment
-            continue
-        tag = match.group("name").lower()
-        text = None
-        if tag in RAW_TEXT_TAGS:
-            end = re.compile(rf"</{tag}\s*>", re.I).search(page_html, position)
-            text = page_html[position : end.start() if end else len(page_html)]
-            position = end.end() if end else len(page_html)
-        if only is not None and tag not in only:
-            continue
-        attrs = {}
-        for name, value in ATTRIBUTE.findall(match.group("attrs")):
-            value = value[1:-1] if value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0] else value
-            attrs.setdefault(name.lower(), html.unescape(value) if "&" in value else value)
-        yield tag, attrs, text
-
-
-def css_external(css_text: str) -> list:
-    """URLs on another host in a stylesheet (or a style attribute), as a CSS tokenizer reads it."""
-    return [url for url, _ in css_addresses(css_text) if _is_external(url)]
-
-
-def css_addresses(css_text: str) -> list:
-    """[(address, is an @import)] for everything a stylesheet loads: url() quoted or not, strings in
-    image-set(), src() and the like, every form of @import; escapes (\\2f) read by tinycss2."""
-    found = []
-    _css_walk(tinycss2.parse_component_value_list(css_text, skip_comments=True), False, found)
-    return [(url.strip(), is_import) for url, is_import in found]
-
-
-def local_imports(css_text: str, sheet: Path, root: Path) -> list:
-    """The files of the site that a stylesheet imports, whatever their names end with."""
-    imported = []
-    for url, is_import in css_addresses(css_text):
-        address = re.split(r"[?#]", url)[0]
-        if is_import and address and not _is_external(url) and not re.match(r"[a-z][a-z0-9+.-]*:", address, re.I):
-            target = (root / address.lstrip("/")) if address.startswith("/") else sheet.parent / address
-            if target.resolve().is_relative_to(root.resolve()) and target.is_file():
-                imported.append(target.resolve())
-    return imported
-
-
-def file_problems(folder: Path, label: str, reserved: tuple = ()) -> list:
-    """Symbolic links, files outside the folder, names the content guide forbids, files that are not
-    content (.html, scripts, a host's settings, a scripted SVG), and top folders named in `reserved`
-    (another edition's address): [(path_label, message)]."""
-    folder, problems = Path(folder), []
-    if folder.is_symlink():
-        return [(f"{label}/", SYMLINK)]
-    for directory, dirs, names in os.walk(folder):  # never into a linked folder
-        for name in sorted(dirs + names):
-            path = Path(directory) / name
-            where = f"{label}/{path.relative_to(folder).as_posix()}"
-            if path.is_symlink():
-                problems.append((where, SYMLINK))
-                continue
-            if path.parent == folder and name in reserved and path.is_dir():
-                problems.append((where, f"is the address of another edition ({name}/), so its pages would replace that "
-                                 f"edition's; rename the folder (Chinese pages go in {ZH_FOLDER}/, at the English page's path)"))
-            if not path.resolve().is_relative_to(folder.resolve()):
-                problems.append((where, f"is stored outside {label}/; move the real file into {label}/"))
-            if " " in name:
-                problems.append((where, f"name has a space; use hyphens instead: '{name.replace(' ', '-')}'"))
-            if not name.isascii():
-                problems.append((where, "name has letters other than plain a-z; use lower-case English letters, "
-                                 "digits and hyphens (the Chinese page has the same name as the English one)"))
-            if path.suffix.lower() == ".md" and name != name.lower():
-                problems.append((where, f"page file name has capital letters; rename it '{name.lower()}' in both "
-                                 "docs/ and docs_zh/"))
-            if path.is_file() and not name.startswith("."):  # MkDocs publishes no dot file
-                problems += [(where, message) for message in _file_type_problems(path)]
-    return problems
-
-
-def svg_problems(svg: bytes) -> list:
-    """An SVG opened by itself is a page: scripts, event handlers, foreign objects and references to
-    anything outside the file are refused."""
-    if re.search(rb"<!(DOCTYPE|ENTITY)", svg, re.I):
-        return ["SVG file has a DOCTYPE or ENTITY declaration; save it again without one (an SVG editor's "
-                "'plain SVG' or 'optimised SVG')"]
-    try:
-        root = ElementTree.fromstring(svg)
-    except ElementTree.ParseError as error:
-        return [f"is not a well-formed SVG file ({error}); export it again from the drawing program"]
-    problems = []
-    for element in root.iter():
-        tag = str(element.tag).rpartition("}")[2].lower()
-        if tag in SVG_REFUSED:
-            problems.append(f"SVG file has a <{tag}> element, which {SVG_REFUSED[tag]}; remove it")
-        for name, value in element.attrib.items():
-            name = name.rpartition("}")[2].lower()
-            if name.startswith("on"):
-                problems.append(f"SVG file has an '{name}' attribute on <{tag}>, which runs a script; remove it")
-            elif name in ("href", "src") and not value.strip().startswith("#"):
-                problems.append(f"SVG file refers to '{value[:60]}' outside itself; keep everything the drawing "
-                                "needs inside the file")
-            elif name == "style" and any(not url.startswith("#") for url, _ in css_addresses(value)):
-                problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
-        if tag == "style" and any(not url.startswith("#") for url, _ in css_addresses(element.text or "")):
-            problems.append("SVG file has a style that loads a file; keep everything the drawing needs inside the file")
-    return list(dict.fromkeys(problems))
-
-
 def escape_page_title(page) -> None:
     """Turn page.title and page.meta["title"] into escaped Markup, which Material prints as it is.
 
@@ -358,21 +220,6 @@ def _character_problems(line: str) -> list:
             problems.append(f"front matter has a full-width colon '：' (U+FF1A) after '{before.strip()}'; "
                             "type a plain colon ':' followed by a space")
     return problems
-
-
-def _file_type_problems(path: Path) -> list:
-    """A file of a content folder that is not a page or a documented kind of asset, or a scripted SVG."""
-    suffix = path.suffix.lower()
-    if path.name in HOST_FILES:
-        return [f"is a web host's settings file, which the site would publish and some hosts obey; remove it "
-                "(publishing settings belong to developers)"]
-    if suffix not in CONTENT_TYPES:
-        kind = f"a {suffix} file" if suffix else "a file without a type"
-        return [f"is {kind}, which the site would publish as it is; content folders hold pages (.md) and "
-                f"images or documents ({', '.join(sorted(CONTENT_TYPES - {'.md'}))}); remove it, or ask a developer"]
-    if suffix == ".svg":
-        return svg_problems(path.read_bytes())
-    return []
 
 
 def _nesting(yaml_text: str) -> tuple[int, int]:
@@ -476,10 +323,10 @@ def _url_problems(url: str, image: bool) -> list:
     if scheme and scheme.group(1) not in SAFE_SCHEMES:
         return [f"link or image address '{url[:40]}' starts with '{scheme.group(1)}:', which browsers run "
                 f"or load as a file; link to a web page ({', '.join(s + ':' for s in SAFE_SCHEMES)}) or a page of the site"]
-    if _preview_host(plain):
-        return [f"link or image address '{url[:60]}' is this computer's preview address ({_preview_host(plain)}), "
+    if preview_host(plain):
+        return [f"link or image address '{url[:60]}' is this computer's preview address ({preview_host(plain)}), "
                 "which readers cannot open; use a relative link to the page's file instead, like '../faq.md'"]
-    if image and _is_external(plain):
+    if image and is_external(plain):
         return [f"image '{url[:60]}' is on another website; save it in docs/assets/images/ and "
                 "link it from there (pages load nothing from other hosts)"]
     return []
@@ -510,47 +357,6 @@ def _source_line(source: str, needle: str, first_line: int) -> int | None:
     for number, line in enumerate(source.lower().split("\n")):
         if needle in line:
             return first_line + number
-    return None
-
-
-def _css_walk(tokens: list, loading: bool, found: list) -> None:
-    """Addresses in CSS tokens: url tokens anywhere, strings inside a function that loads (image-set("…")),
-    the string or url after @import."""
-    tokens = list(tokens)
-    for index, token in enumerate(tokens):
-        if token.type == "url":
-            found.append((token.value, _after_import(tokens, index)))
-        elif token.type == "string" and (loading or _after_import(tokens, index)):
-            found.append((token.value, _after_import(tokens, index)))
-        elif token.type == "function":
-            _css_walk(token.arguments, token.lower_name in CSS_LOADING_FUNCTIONS, found)
-            if token.lower_name in ("url", "src") and _after_import(tokens, index):
-                found[-1:] = [(url, True) for url, _ in found[-1:]]
-        elif token.type in ("() block", "[] block", "{} block"):
-            _css_walk(token.content, False, found)
-
-
-def _after_import(tokens: list, index: int) -> bool:
-    """Whether tokens[index] is the first thing after an @import."""
-    before = [token for token in tokens[:index] if token.type not in ("whitespace", "comment")]
-    return bool(before) and before[-1].type == "at-keyword" and before[-1].lower_value == "import"
-
-
-def _is_external(url: str) -> bool:
-    """As a browser's URL parser reads it: leading controls and spaces, tabs and line breaks dropped, "\\" read as "/"."""
-    plain = re.sub(r"^[\x00-\x20]+|[\t\n\r]", "", url).replace("\\", "/")
-    return bool(re.match(r"https?:|([a-z][a-z0-9+.-]*:)?//", plain, re.I))
-
-
-def _preview_host(plain: str) -> str | None:
-    """The host of an address on this computer (localhost, 127.x.x.x, [::1], 0.0.0.0), as
-    `./site.sh serve` shows it, or None; `plain` is lower-case, without spaces or controls."""
-    if not re.match(r"(https?:)?//", plain.replace("\\", "/")):
-        return None
-    host = urlsplit(plain.replace("\\", "/")).netloc.rpartition("@")[2]
-    name = re.sub(r":\d*$", "", host).rstrip(".") if not host.startswith("[") else host.partition("]")[0] + "]"
-    if name in LOCAL_HOSTS or name.endswith(".localhost") or re.fullmatch(r"127(\.\d{1,3}){3}", name):
-        return host
     return None
 
 
@@ -609,20 +415,10 @@ REFUSED_TAGS = {
     "object": "it runs a plug-in", "embed": "it runs a plug-in", "form": "it sends what readers type elsewhere",
     "link": "it loads a file", "meta": "it changes how the page is read", "base": "it redirects every link",
 }
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-# This computer, where `./site.sh serve` shows the preview (127.x.x.x and *.localhost too).
-LOCAL_HOSTS = {"localhost", "0.0.0.0", "[::1]", "[::]"}
-# What docs/ and docs_zh/ may hold (CONTRIBUTING.md "What a page may contain"): the site's own
-# scripts and stylesheets are code, in overrides/assets/.
-CONTENT_TYPES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".pdf"}
-HOST_FILES = {"_headers", "_redirects", "CNAME", "netlify.toml", "vercel.json", "staticwebapp.config.json"}
-ZH_FOLDER = "docs_zh"
-SVG_REFUSED = {"script": "runs a program", "foreignobject": "shows HTML inside the drawing", "iframe": "shows another website",
-               "embed": "runs a plug-in", "object": "runs a plug-in", "handler": "runs a program"}
-SYMLINK = "is a symbolic link, which the site does not publish; replace it with the real file or folder"
 
 # Pages: larger ones are split (the largest, the glossary, is about 16 KB); an unfinished tag
 # ('<a ' with no '>') makes Python-Markdown and html.parser read to the end of the page again.
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 MAX_PAGE_BYTES = 60_000
 MAX_UNFINISHED_TAGS = 100
 # Lists and quotes inside each other (`1. 1. 1. …`): Python-Markdown reads each level in a call of its own.
@@ -658,17 +454,3 @@ _ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]*))"
 ATTR_LIST = re.compile(rf"\{{:?[ \t]*({_ATTR}(?:[ \t]+{_ATTR})*)[ \t]*\}}")
 ATTR_ITEM = re.compile(r"([#.])([\w-]+)|([\w-]+)=(?:\"[^\"]*\"|'[^']*'|[^\s}]*)")
 AUTOLINK = re.compile(r"<(?:[a-z][a-z0-9+.-]*:|[^\s<>@/]+@)[^\s<>]*>", re.I)
-FETCHED_ATTRIBUTES = {
-    "*": ("src", "background"), "object": ("data",), "video": ("poster",), "base": ("href",),
-    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"),
-}
-FETCHED_LINK_RELS = {"stylesheet", "icon", "shortcut", "preload", "prefetch", "modulepreload",
-                     "manifest", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "dns-prefetch", "preconnect"}
-# Built pages: a start tag (a quote opens a value only after "="), or a comment.
-START_TAG = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?>=\s*\"[^\"]*\"|=\s*'[^']*'|[^>])*+)>", re.S)
-ATTRIBUTE = re.compile(r"""([^\s/>=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
-RAW_TEXT_TAGS = {"script", "style", "textarea", "title"}
-# CSS functions whose string arguments are addresses the browser fetches (url() and src() included).
-CSS_LOADING_FUNCTIONS = {"url", "src", "image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade"}
