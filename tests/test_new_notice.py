@@ -44,6 +44,16 @@ def test_scaffold_writes_the_notice_and_its_provisions_in_both_editions(scaffold
     assert result.stdout.count("wrote ") == 8
 
 
+def test_scaffold_ends_with_what_only_a_person_can_do(scaffolded):
+    _, result = scaffolded
+    checklist = result.stdout.split("What only you can do", 1)[-1]
+    assert "What only you can do" in result.stdout, result.stdout
+    for step in ("REPLACE:", "applies_to", "related", "superseded_by", "docs/index.md", "docs/views.md",
+                 f"./site.sh translations mark docs_zh/notices/{NOTICE}/index.md docs_zh/notices/{NOTICE}/provision-1.md",
+                 f"docs_zh/notices/{NOTICE}/provision-3.md", "./site.sh check"):
+        assert step in checklist, f"the scaffold's checklist does not say {step!r}:\n{checklist}"
+
+
 def test_scaffold_refuses_to_overwrite(scaffolded):
     project, _ = scaffolded
     again = run_tool(project, "tools.scaffold", "notice", NOTICE, "--title", "x", "--title-zh", "x", "--name", "x",

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_strict_build
-from content.model import AUDIENCES, required_keys
+from content.model import AUDIENCES, MODELS, required_keys
 from project_copy import copy_project, run_tool
 
 NEW_PROVISION = [
@@ -177,3 +177,11 @@ def test_an_option_the_kind_has_no_key_for_is_refused(project):
     assert result.returncode != 0
     assert "--number" in result.stderr, result.stderr
     assert not (project / "docs/new-page.md").exists()
+
+
+def test_help_names_the_notice_command_and_every_page_kind(project):
+    result = scaffold(project, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "notice ID" in result.stdout and "`notice --help`" in result.stdout, result.stdout
+    missing = [kind for kind in MODELS if kind not in result.stdout]
+    assert not missing, f"--help does not name the kinds {missing}"
