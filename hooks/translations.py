@@ -48,7 +48,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     log.info(
         f"{zh_label}: translation may be outdated: {source_label(config, page.file.src_uri, DEFAULT_LANGUAGE)} "
         f"changed on {updated.isoformat()} ({SOURCE_OF_DATE[known_from]}); after updating the translation, "
-        f"run: python -m tools.translations mark {zh_label}"
+        f"run: ./site.sh translations mark {zh_label}"
     )
     notice = render("translation-outdated", page.file, files, config, updated=updated, original_href=_english_url(page))
     return _with_notice(html, notice.strip())

@@ -117,9 +117,9 @@ def test_scaffolded_pair_builds_strict_once_its_placeholders_are_written(project
 def test_the_guides_example_command_works(project):
     """The scaffold command shown in CONTRIBUTING.md, run as a member of staff would paste it."""
     blocks = re.findall(r"```sh\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
-    example = next((block for block in blocks if block.startswith("python -m tools.scaffold")), None)
+    example = next((block for block in blocks if block.startswith("./site.sh scaffold")), None)
     assert example is not None, "CONTRIBUTING.md shows no scaffold command"
-    args = shlex.split(example.replace("\\\n", " "))[3:]
+    args = shlex.split(example.replace("\\\n", " "))[2:]  # what ./site.sh passes to python -m tools.scaffold
     result = scaffold(project, *args)
     assert result.returncode == 0, f"the guide's example fails:\n{result.stderr}"
 

@@ -93,7 +93,7 @@ def test_chinese_page_without_translation_record_names_the_command_that_adds_it(
         build(project),
         f"docs_zh/{page}",
         "'translated_from' is missing",
-        f"python -m tools.translations mark docs_zh/{page}",
+        f"./site.sh translations mark docs_zh/{page}",
     )
 
 
