@@ -15,6 +15,7 @@ from project_copy import copy_project, run_tool
 
 NOTICE = "zhejiang-2025-talent"
 TITLES = {"en": "Zhejiang talent notice, 2025", "zh": "2025年浙江人才通知"}
+SUPERSEDED = "ningbo-2023-work-permits"  # the new notice replaces it ("Add a notice", step 3)
 # The new notice's sources, as an editor writes their pages (docs/sources/<id>.md, both editions).
 SOURCES = {
     "zhejiang-bureau-page": """source_type: issuer
@@ -65,7 +66,8 @@ def scaffold_second_notice(target: Path):
 
 
 def write_second_notice(project: Path) -> None:
-    """What the editor does next: replace every placeholder, tag the provisions, add a glossary term, mark the Chinese pages."""
+    """What the editor does next: replace every placeholder, tag the provisions, add a glossary term,
+    supersede the 2023 notice, mark the Chinese pages."""
     for folder in ("docs", "docs_zh"):
         for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
             text = path.read_text(encoding="utf-8")
@@ -81,6 +83,10 @@ def write_second_notice(project: Path) -> None:
         text = glossary.read_text(encoding="utf-8")
         assert "\nterms:\n" in text, f"{glossary}: no 'terms:' line; update this test"
         glossary.write_text(text.replace("\nterms:\n", "\nterms:\n" + entry, 1), encoding="utf-8")
+        older = project / folder / "notices" / SUPERSEDED / "index.md"
+        text = older.read_text(encoding="utf-8")
+        assert "\nstatus: issued\n" in text, f"{older}: no 'status: issued' line; update this test"
+        older.write_text(text.replace("\nstatus: issued\n", f"\nstatus: superseded\nsuperseded_by: {NOTICE}\n", 1), encoding="utf-8")
     chinese = [f"docs_zh/notices/{NOTICE}/{p.name}" for p in sorted((project / "docs_zh/notices" / NOTICE).glob("*.md"))]
-    marked = run_tool(project, "tools.translations", "mark", *chinese, "docs_zh/glossary.md")
+    marked = run_tool(project, "tools.translations", "mark", *chinese, "docs_zh/glossary.md", f"docs_zh/notices/{SUPERSEDED}/index.md")
     assert marked.returncode == 0, marked.stderr

@@ -4,7 +4,7 @@ On a temporary copy of the project: an editor writes the pages of the new notice
 sources (its text from the issuing authority's own page, its interpretation from another
 firm), then `python -m tools.scaffold notice ...` writes the page pairs; the strict build
 refuses them while the scaffold's placeholders remain; once the placeholders are replaced by
-text (as an editor would), the notice page, every list, the audience pages, the glossary and
+text (as an editor would) and the 2023 notice is marked as replaced by it, the notice page, every list, the audience pages, the glossary and
 search show the new notice in both editions, each text labelled with its own source's words.
 """
 
@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BuiltSite
-from new_notice_copy import NOTICE, TERM, TITLES
+from hook_fixtures import link_target
+from new_notice_copy import NOTICE, SUPERSEDED, TERM, TITLES
 from project_copy import run_tool
 
 
@@ -83,7 +84,9 @@ def test_new_notice_page_shows_its_facts_and_provisions(written, edition):
 def test_lists_group_by_notice_and_name_provisions_with_their_notice(written, edition):
     prefix = "zh/" if edition == "zh" else ""
     home = written.html(f"{prefix}index.html")
-    assert home.find(id=NOTICE) is not None and home.find(id="ningbo-2023-work-permits") is not None
+    assert home.find(id=NOTICE) is not None and home.find(id=SUPERSEDED) is None, "the home page groups the notices in force"
+    earlier = [link_target(written, f"{prefix}index.html", a["href"])[0] for a in home.select(".earlier-notices a[href]")]
+    assert written.root / f"{prefix}notices/{SUPERSEDED}/index.html" in earlier, "the home page does not name the notice it replaced"
     audience = written.html(f"{prefix}audiences/category-a/index.html")
     assert audience.find(id=NOTICE) is not None
     titles = [a.get_text() for a in audience.select(".audience-page li strong a")]
@@ -92,6 +95,15 @@ def test_lists_group_by_notice_and_name_provisions_with_their_notice(written, ed
     assert views.find(id=NOTICE) is not None
     nav = [a.get_text(" ", strip=True) for a in written.html(f"{prefix}index.html").select(".md-nav--primary label, .md-nav--primary a")]
     assert any(TITLES[edition] in text for text in nav)
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_the_replaced_notice_warns_on_its_provisions_and_links_the_new_one(written, edition):
+    prefix = "zh/" if edition == "zh" else ""
+    page = f"{prefix}notices/{SUPERSEDED}/apostille/index.html"
+    banner = written.html(page).select_one(".notice-banner")
+    assert banner is not None, f"{page}: a reader is not told the notice was replaced"
+    assert [link_target(written, page, a["href"])[0] for a in banner.select("a[href]")] == [written.root / f"{prefix}notices/{NOTICE}/index.html"]
 
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
