@@ -7,9 +7,7 @@ were called (as tests/test_safety.py does for `build`); one runs the real check 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -17,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_env
-from project_copy import append_line, copy_project
+from project_copy import append_line, copy_project, site_sh_folder
 
 # Records its arguments, one per line, then exits with the status its FAKE_STATUS_<name> says.
 STAND_IN = '''#!/bin/sh
@@ -29,16 +27,7 @@ exit "$status"
 
 
 def _stand_in_folder(tmp_path: Path) -> Path:
-    shutil.copy2(ROOT / "site.sh", tmp_path / "site.sh")
-    shutil.copy2(ROOT / "requirements.txt", tmp_path / "requirements.txt")
-    bin_dir = tmp_path / ".venv" / "bin"
-    bin_dir.mkdir(parents=True)
-    for name in ("python", "mkdocs"):
-        (bin_dir / name).write_text(STAND_IN, encoding="utf-8")
-        (bin_dir / name).chmod(0o755)
-    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
-    (tmp_path / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
-    return tmp_path
+    return site_sh_folder(tmp_path, STAND_IN)
 
 
 def _site_sh(folder: Path, *args: str, **environment: str) -> subprocess.CompletedProcess:
