@@ -1,8 +1,9 @@
 """Report every problem of every page staff wrote, in both editions, and of the built pages; each one WARNING line.
 
 Events (each runs in the English build and again in the Chinese one):
-- on_config: MkDocs' own link warnings name the file staff edit and its line (a logging filter,
-  removed again at on_post_build / on_build_error); in the first build, a counter of both
+- on_config: MkDocs' own link warnings name the file staff edit and its line, and for a missing
+  page or glossary entry the nearest ones (a logging filter, removed again at on_post_build /
+  on_build_error); in the first build, a counter of both
   editions' problems starts, and files from other hosts that mkdocs.yml names (extra_css,
   extra_javascript, the theme's favicon, logo and font) are reported against mkdocs.yml and its key.
 - on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): runs
@@ -186,6 +187,7 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
 def _suggestion(config: MkDocsConfig, match: re.Match) -> str:
     """For a link to a missing page: the nearest page; to a missing glossary entry: the nearest terms; else ''."""
     pages = edition(config).records
+    # Each part starts with "; ", joining it to MkDocs' words: "file:line: what is wrong; how to fix it".
     missing_page = _MISSING_PAGE.search(match["rest"])
     if missing_page:
         folder = posixpath.dirname(match["uri"])
