@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
-# One entry point for everything: sets up what it needs, then does the job.
-#   ./site.sh serve   live preview at http://127.0.0.1:8000 (reloads on docs/ and docs_zh/ edits)
+# One entry point for everything: sets up what it needs, then does the job. No environment to activate.
+# For staff:
+#   ./site.sh serve [--port N]   live preview at http://127.0.0.1:8000 (or port N; reloads on docs/ and docs_zh/ edits)
+#   ./site.sh check              strict build of both editions (into a temporary folder) and translation status;
+#                                ends with one line: passed or failed, and what to do next
+#   ./site.sh scaffold ...       python -m tools.scaffold ... (a new notice, or a page pair; --help lists them)
+#   ./site.sh translations ...   python -m tools.translations ... (status, diff FILE, mark FILE)
+# For developers and CI:
 #   ./site.sh test    the whole test suite, browser tests included
 #   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes);
 #                     needs SITE_URL, the published address
@@ -91,10 +97,64 @@ strict_build() {
   fi
 }
 
+# Staff's check before a pull request: what CI's strict build refuses, in seconds, not the test suite.
+# Outdated translations do not fail it (an urgent English fix may be published at once).
+check_content() {
+  local out build_ok=1 translations_ok=1
+  out=$(mktemp -d "${TMPDIR:-/tmp}/site-check.XXXXXX")
+  echo "Building both editions strictly (nothing is published)..."
+  "$VENV/bin/mkdocs" build --strict --site-dir "$out/site" || build_ok=0
+  rm -rf "$out"
+  echo
+  echo "Translations:"
+  "$VENV/bin/python" -m tools.translations status || translations_ok=0
+  echo
+  if [ "$build_ok" = 0 ]; then
+    echo "check: FAILED; fix each WARNING line above (CONTRIBUTING.md, 'Build messages and their fixes'), then run ./site.sh check again."
+    return 1
+  elif [ "$translations_ok" = 0 ]; then
+    echo "check: PASSED, with translations to update (listed above); you may open a pull request, and update them when you can (./site.sh translations diff FILE, then mark FILE)."
+  else
+    echo "check: PASSED; open a pull request (CI then runs ./site.sh test and publishes once it is merged)."
+  fi
+}
+
+# `serve [--port N]`: the preview's port, 8000 unless given.
+serve_port() {
+  local port=8000
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --port) port="${2:-}"; shift 2 || shift ;;
+      --port=*) port="${1#--port=}"; shift ;;
+      *) echo "serve: unknown option '$1'; use: ./site.sh serve [--port N]" >&2; return 2 ;;
+    esac
+  done
+  case "$port" in
+    ''|*[!0-9]*) echo "serve: --port needs a number, like --port 8001" >&2; return 2 ;;
+  esac
+  if [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+    echo "serve: --port needs a number from 1 to 65535, like --port 8001" >&2; return 2
+  fi
+  echo "$port"
+}
+
 case "${1:-}" in
   serve)
+    shift
+    port=$(serve_port "$@") || exit 2
     ensure_python_env
-    exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
+    echo "Preview: http://127.0.0.1:$port/ (English) and http://127.0.0.1:$port/zh/ (Chinese); Ctrl+C stops it."
+    exec "$VENV/bin/mkdocs" serve --dev-addr "127.0.0.1:$port"
+    ;;
+  check)
+    ensure_python_env
+    check_content
+    ;;
+  scaffold|translations)
+    tool="$1"
+    shift
+    ensure_python_env
+    exec "$VENV/bin/python" -m "tools.$tool" "$@"
     ;;
   test)
     shift
@@ -114,7 +174,7 @@ case "${1:-}" in
     ensure_python_env
     ;;
   *)
-    echo "usage: ./site.sh serve | test [pytest args] | build | lock [pip-compile args]" >&2
+    echo "usage: ./site.sh serve [--port N] | check | scaffold ... | translations ... | test [pytest args] | build | lock [pip-compile args]" >&2
     exit 2
     ;;
 esac

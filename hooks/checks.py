@@ -1,8 +1,9 @@
 """Report every problem of every page staff wrote, in both editions, and of the built pages; each one WARNING line.
 
 Events (each runs in the English build and again in the Chinese one):
-- on_config: MkDocs' own link warnings name the file staff edit and its line (a logging filter,
-  removed again at on_post_build / on_build_error); in the first build, a counter of both
+- on_config: MkDocs' own link warnings name the file staff edit and its line, and for a missing
+  page or glossary entry the nearest ones (a logging filter, removed again at on_post_build /
+  on_build_error); in the first build, a counter of both
   editions' problems starts, and files from other hosts that mkdocs.yml names (extra_css,
   extra_javascript, the theme's favicon, logo and font) are reported against mkdocs.yml and its key.
 - on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): runs
@@ -19,7 +20,9 @@ CONTRIBUTING.md ("Build messages and their fixes") lists every message.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import posixpath
 import re
 from functools import partial
 from html import escape
@@ -174,9 +177,34 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
     if source is None or not source.is_file():  # a generated page: keep MkDocs' words
         return True
     line = _line_of(source, match["link"])
-    record.msg = str(Problem(source_label(config, match["uri"]), line, match["rest"]))
+    suggestion = _suggestion(config, match)
+    text = match["rest"].rstrip(".") + suggestion if suggestion else match["rest"]
+    record.msg = str(Problem(source_label(config, match["uri"]), line, text))
     record.args = ()
     return True
+
+
+def _suggestion(config: MkDocsConfig, match: re.Match) -> str:
+    """For a link to a missing page: the nearest page; to a missing glossary entry: the nearest terms; else ''."""
+    pages = edition(config).records
+    # Each part starts with "; ", joining it to MkDocs' words: "file:line: what is wrong; how to fix it".
+    missing_page = _MISSING_PAGE.search(match["rest"])
+    if missing_page:
+        folder = posixpath.dirname(match["uri"])
+        target = missing_page["target"] or posixpath.normpath(posixpath.join(folder, match["link"].split("#")[0]))
+        close = difflib.get_close_matches(target, [uri for uri in pages if uri.endswith(".md")], n=1, cutoff=0.5)
+        if not close:
+            return "; " + "link to the page's .md file under docs/ (or docs_zh/)"
+        return "; " + f"did you mean '{posixpath.relpath(close[0], folder or '.')}'?"
+    missing_anchor = _MISSING_ANCHOR.search(match["rest"])
+    glossary = pages.get(missing_anchor["doc"]) if missing_anchor else None
+    if glossary is None or glossary.page is None or getattr(glossary.page, "kind", None) != "glossary":
+        return ""
+    terms = [term.id for term in glossary.page.terms]
+    close = difflib.get_close_matches(missing_anchor["anchor"], terms, n=3, cutoff=0.3)
+    return ("; " + f"the glossary has no term '{missing_anchor['anchor']}'; "
+            + (f"nearest terms: {', '.join(close)}; " if close else "")
+            + "link to one of its terms, or add the term to both glossary files")
 
 
 def _stylesheets(site: Path) -> list[Path]:
@@ -231,4 +259,8 @@ MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
 CONFIG_FILE = "mkdocs.yml"
 GOOGLE_FONTS_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com")
 # MkDocs 1.6 link and anchor warnings: "Doc file 'x.md' contains a link 'y.md', but ..."
+# Its two endings that a suggestion completes.
+# (MkDocs leaves out the target when it is the link as written.)
+_MISSING_PAGE = re.compile(r"but the target (?:'(?P<target>[^']+)' )?is not found among documentation files")
+_MISSING_ANCHOR = re.compile(r"but the doc '(?P<doc>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'")
 _MKDOCS_DOC_FILE = re.compile(r"Doc file '(?P<uri>[^']+)' (?P<rest>contains [^']*'(?P<link>[^']*)'.*)", re.DOTALL)

@@ -1,6 +1,8 @@
 """Say so on a Chinese page whose English page changed since it was translated.
 
-Events: on_page_content (default priority; Chinese build only; nothing depends on its order).
+Events: on_page_content (default priority; Chinese build only; nothing depends on its order);
+on_post_build, priority 10 (Chinese build only): one INFO line sums up the outdated pages, before
+hooks/checks.py ends a failed strict build with its count, which stays the last line.
 A docs_zh/ page records in `translated_from` which version of its English page it translates
 (content/record.py). When the English page has changed since, the page gets a notice under its
 title with the date of the change and a link to the English page, and the build logs one INFO
@@ -16,6 +18,7 @@ import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -45,13 +48,38 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     log.info(
         f"{zh_label}: translation may be outdated: {source_label(config, page.file.src_uri, DEFAULT_LANGUAGE)} "
         f"changed on {updated.isoformat()} ({SOURCE_OF_DATE[known_from]}); after updating the translation, "
-        f"run: python -m tools.translations mark {zh_label}"
+        f"run: ./site.sh translations mark {zh_label}"
     )
     notice = render("translation-outdated", page.file, files, config, updated=updated, original_href=_english_url(page))
     return _with_notice(html, notice.strip())
 
 
+# Before hooks/checks.py's on_post_build (0), whose closing count must stay the build's last line.
+@event_priority(10)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not is_chinese_build(config):
+        return
+    outdated = outdated_translations(config)
+    if outdated:
+        log.info(
+            f"Chinese pages older than their English page ({len(outdated)}): {', '.join(outdated)}; "
+            "update each, then run: ./site.sh translations mark <file> (./site.sh translations status lists them)"
+        )
+
+
 # --- helpers ----------------------------------------------------------------
+
+
+def outdated_translations(config: MkDocsConfig) -> list[str]:
+    """docs_zh/ files whose English page changed since they were translated, sorted."""
+    english = EDITIONS[DEFAULT_LANGUAGE].records
+    found = []
+    for uri, record in edition(config).records.items():
+        recorded = record.page.translated_from if record.page is not None and not record.fallback else None
+        if recorded is not None and uri in english and not is_current(recorded, english[uri].raw):
+            found.append(source_label(config, uri, CHINESE))
+    return sorted(found)
+
 
 
 def _english_url(page: Page) -> str:

@@ -46,6 +46,11 @@ def run_strict_build(project: Path, site_dir: Path, **publishing: str) -> subpro
 class BuiltSite:
     root: Path
     log: str
+    project: Path = ROOT  # the folder whose docs/ and docs_zh/ it was built from
+
+    def sources(self, edition: str) -> Path:
+        """The content folder of an edition: docs/ or docs_zh/."""
+        return self.project / ("docs_zh" if edition == "zh" else "docs")
 
     def html(self, relative: str) -> BeautifulSoup:
         return BeautifulSoup((self.root / relative).read_text(encoding="utf-8"), "html.parser")
@@ -75,6 +80,45 @@ def built_site(tmp_path_factory) -> BuiltSite:
     result = run_strict_build(ROOT, site_dir)
     assert result.returncode == 0, f"strict build of the real site failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def new_notice_scaffolded(tmp_path_factory):
+    """A copy of the project with a second notice and its two sources, as the scaffold writes them."""
+    from new_notice_copy import scaffold_second_notice
+
+    return scaffold_second_notice(tmp_path_factory.mktemp("new-notice") / "project")
+
+
+@pytest.fixture(scope="session")
+def new_notice_placeholder_build(new_notice_scaffolded, tmp_path_factory):
+    project, _ = new_notice_scaffolded
+    return run_strict_build(project, tmp_path_factory.mktemp("placeholders") / "site")
+
+
+@pytest.fixture(scope="session")
+def new_notice_site(new_notice_scaffolded, new_notice_placeholder_build, tmp_path_factory) -> BuiltSite:
+    """That copy once an editor has followed CONTRIBUTING: placeholders replaced, a glossary term added; built once."""
+    from new_notice_copy import write_second_notice
+
+    project, _ = new_notice_scaffolded
+    write_second_notice(project)
+    site = tmp_path_factory.mktemp("written") / "site"
+    result = run_strict_build(project, site)
+    assert result.returncode == 0, f"the copy with a second notice does not build:\n{result.stderr}"
+    return BuiltSite(site, result.stderr, project)
+
+
+@pytest.fixture(scope="session", params=["real site", "with a second notice"])
+def any_site(request) -> BuiltSite:
+    """The real site, then the copy with a second notice: a test of rules, not of today's content, passes on both."""
+    return request.getfixturevalue("built_site" if request.param == "real site" else "new_notice_site")
+
+
+@pytest.fixture(scope="session", params=["real site", "with a second notice"])
+def any_content(request) -> Path:
+    """The project folder of `any_site`, for tests that read only the sources (the real one is not built for them)."""
+    return ROOT if request.param == "real site" else request.getfixturevalue("new_notice_site").project
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ changes one thing, and builds or runs a tool there, never in the real folders.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -77,3 +78,18 @@ def run_tool(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", *args], cwd=project, env=mkdocs_env(), capture_output=True, text=True
     )
+
+
+def site_sh_folder(target: Path, stand_in: str) -> Path:
+    """A folder with site.sh whose .venv holds `stand_in` (a shell script) as python and mkdocs, and a
+    current install stamp, so site.sh runs them without installing anything."""
+    shutil.copy2(ROOT / "site.sh", target / "site.sh")
+    shutil.copy2(ROOT / "requirements.txt", target / "requirements.txt")
+    bin_dir = target / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name in ("python", "mkdocs"):
+        (bin_dir / name).write_text(stand_in, encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
+    (target / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
+    return target

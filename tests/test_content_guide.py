@@ -19,7 +19,7 @@ MESSAGES = GUIDE[GUIDE.index("## Build messages and their fixes") :]
 MESSAGES = MESSAGES[: MESSAGES.index("\n## ", 10)]
 # Where the build's messages are written.
 MESSAGE_MODULES = ("hooks/checks.py", "hooks/content/pages.py", "hooks/content/model.py", "hooks/content/rules.py",
-                   "hooks/content/safety.py", "hooks/content/published.py")
+                   "hooks/content/safety.py", "hooks/content/published.py", "hooks/translations.py")
 
 
 def message_templates(path) -> list[tuple[int, str]]:

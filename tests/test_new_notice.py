@@ -4,90 +4,37 @@ On a temporary copy of the project: an editor writes the pages of the new notice
 sources (its text from the issuing authority's own page, its interpretation from another
 firm), then `python -m tools.scaffold notice ...` writes the page pairs; the strict build
 refuses them while the scaffold's placeholders remain; once the placeholders are replaced by
-text (as an editor would), the notice page, every list, the audience pages, the glossary and
+text (as an editor would) and the 2023 notice is marked as replaced by it, the notice page, every list, the audience pages, the glossary and
 search show the new notice in both editions, each text labelled with its own source's words.
 """
 
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BuiltSite, run_strict_build
-from project_copy import copy_project, run_tool
-
-NOTICE = "zhejiang-2025-talent"
-TITLES = {"en": "Zhejiang talent notice, 2025", "zh": "2025年浙江人才通知"}
-# The new notice's sources, as an editor writes their pages (docs/sources/<id>.md, both editions).
-SOURCES = {
-    "zhejiang-bureau-page": """source_type: issuer
-publisher: {en: Zhejiang test bureau, zh: 浙江测试局}
-name: {en: the bureau's own page, zh: 测试局网页}
-speaker: {en: the bureau, zh: 测试局}
-dated: {en: 1 March 2025, zh: 2025年3月1日}
-url: https://example.org/notice
-text_en: {en: The bureau's own English version, zh: 测试局自己的英文版本}
-text_zh: {en: "The notice's own Chinese text, from the bureau's page", zh: 测试局网页所载通知原文}""",
-    "acme-note": """source_type: commentary
-publisher: {en: Acme Advisers Ltd., zh: 艾克米咨询公司}
-name: {en: the Acme note, zh: 艾克米简报}
-speaker: {en: Acme, zh: 艾克米}
-dated: {en: March 2025, zh: 2025年3月}
-view_name: {en: Acme View, zh: 艾克米观点}""",
-}
-
-
-def source_page(source_id: str, facts: str, language: str) -> str:
-    title = {"en": f"Source {source_id}", "zh": f"来源 {source_id}"}[language]
-    return (f"---\nid: {source_id}\nkind: source\ntitle: {title}\ndescription: {title}.\nreviewed: 2025-03-02\n{facts}\n---\n\n"
-            f"# {title} {{ #source }}\n\n{'一个来源。' if language == 'zh' else 'A source.'}\n")
+from conftest import BuiltSite
+from hook_fixtures import link_target
+from new_notice_copy import NOTICE, SUPERSEDED, TERM, TITLES
+from project_copy import run_tool
 
 
 @pytest.fixture(scope="module")
-def scaffolded(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("new-notice") / "project")
-    for source_id, facts in SOURCES.items():
-        for folder, language in (("docs", "en"), ("docs_zh", "zh")):
-            (project / folder / "sources" / f"{source_id}.md").write_text(source_page(source_id, facts, language), encoding="utf-8")
-        assert run_tool(project, "tools.translations", "mark", f"docs_zh/sources/{source_id}.md").returncode == 0
-    result = run_tool(
-        project, "tools.scaffold", "notice", NOTICE,
-        "--text-source", "zhejiang-bureau-page", "--view-source", "acme-note",
-        "--title", TITLES["en"], "--title-zh", TITLES["zh"],
-        "--name", "Notice on talent services (test)", "--name-zh", "关于人才服务的通知（测试）",
-        "--issuer", "Zhejiang test bureau", "--issuer-zh", "浙江测试局", "--issued", "2025-03-01",
-        "--provisions", "3",
-    )
-    assert result.returncode == 0, result.stderr
-    return project, result
+def scaffolded(new_notice_scaffolded):
+    return new_notice_scaffolded
 
 
 @pytest.fixture(scope="module")
-def placeholder_build(scaffolded, tmp_path_factory):
-    project, _ = scaffolded
-    return run_strict_build(project, tmp_path_factory.mktemp("placeholders") / "site")
+def placeholder_build(new_notice_placeholder_build):
+    return new_notice_placeholder_build
 
 
 @pytest.fixture(scope="module")
-def written(scaffolded, placeholder_build, tmp_path_factory) -> BuiltSite:
-    """The copy after an editor has replaced every placeholder and tagged the provisions."""
-    project, _ = scaffolded
-    for folder in ("docs", "docs_zh"):
-        for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            number = re.search(r"^number: (\d+)$", text, re.M)
-            label = f"Talent measure {number.group(1)}" if number else "A notice on talent services."
-            text = re.sub(r"REPLACE:[^{\n'\"]*", label + " ", text).replace("applies_to: []", "applies_to: [category-a]")
-            path.write_text(text, encoding="utf-8")
-        run = run_tool(project, "tools.translations", "mark", *[f"docs_zh/notices/{NOTICE}/{p.name}" for p in (project / "docs_zh/notices" / NOTICE).glob("*.md")]) if folder == "docs_zh" else None
-        assert run is None or run.returncode == 0, run.stderr
-    site = tmp_path_factory.mktemp("written") / "site"
-    result = run_strict_build(project, site)
-    assert result.returncode == 0, f"the written notice does not build:\n{result.stderr}"
-    return BuiltSite(site, result.stderr)
+def written(new_notice_site) -> BuiltSite:
+    """The copy after an editor has replaced every placeholder, tagged the provisions and added a glossary term."""
+    return new_notice_site
 
 
 def test_scaffold_writes_the_notice_and_its_provisions_in_both_editions(scaffolded):
@@ -96,6 +43,16 @@ def test_scaffold_writes_the_notice_and_its_provisions_in_both_editions(scaffold
         names = sorted(p.name for p in (project / folder / "notices" / NOTICE).glob("*.md"))
         assert names == ["index.md", "provision-1.md", "provision-2.md", "provision-3.md"]
     assert result.stdout.count("wrote ") == 8
+
+
+def test_scaffold_ends_with_what_only_a_person_can_do(scaffolded):
+    _, result = scaffolded
+    checklist = result.stdout.split("What only you can do", 1)[-1]
+    assert "What only you can do" in result.stdout, result.stdout
+    for step in ("REPLACE:", "applies_to", "related", "superseded_by", "docs/index.md", "docs/views.md",
+                 f"./site.sh translations mark docs_zh/notices/{NOTICE}/index.md docs_zh/notices/{NOTICE}/provision-1.md",
+                 f"docs_zh/notices/{NOTICE}/provision-3.md", "./site.sh check"):
+        assert step in checklist, f"the scaffold's checklist does not say {step!r}:\n{checklist}"
 
 
 def test_scaffold_refuses_to_overwrite(scaffolded):
@@ -127,7 +84,9 @@ def test_new_notice_page_shows_its_facts_and_provisions(written, edition):
 def test_lists_group_by_notice_and_name_provisions_with_their_notice(written, edition):
     prefix = "zh/" if edition == "zh" else ""
     home = written.html(f"{prefix}index.html")
-    assert home.find(id=NOTICE) is not None and home.find(id="ningbo-2023-work-permits") is not None
+    assert home.find(id=NOTICE) is not None and home.find(id=SUPERSEDED) is None, "the home page groups the notices in force"
+    earlier = [link_target(written, f"{prefix}index.html", a["href"])[0] for a in home.select(".earlier-notices a[href]")]
+    assert written.root / f"{prefix}notices/{SUPERSEDED}/index.html" in earlier, "the home page does not name the notice it replaced"
     audience = written.html(f"{prefix}audiences/category-a/index.html")
     assert audience.find(id=NOTICE) is not None
     titles = [a.get_text() for a in audience.select(".audience-page li strong a")]
@@ -136,6 +95,15 @@ def test_lists_group_by_notice_and_name_provisions_with_their_notice(written, ed
     assert views.find(id=NOTICE) is not None
     nav = [a.get_text(" ", strip=True) for a in written.html(f"{prefix}index.html").select(".md-nav--primary label, .md-nav--primary a")]
     assert any(TITLES[edition] in text for text in nav)
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_the_replaced_notice_warns_on_its_provisions_and_links_the_new_one(written, edition):
+    prefix = "zh/" if edition == "zh" else ""
+    page = f"{prefix}notices/{SUPERSEDED}/apostille/index.html"
+    banner = written.html(page).select_one(".notice-banner")
+    assert banner is not None, f"{page}: a reader is not told the notice was replaced"
+    assert [link_target(written, page, a["href"])[0] for a in banner.select("a[href]")] == [written.root / f"{prefix}notices/{NOTICE}/index.html"]
 
 
 @pytest.mark.parametrize("edition", ["en", "zh"])
@@ -186,3 +154,17 @@ def test_scaffold_refuses_a_notice_whose_sources_have_no_page(scaffolded):
                       "--name", "x", "--name-zh", "x", "--issuer", "x", "--issuer-zh", "x", "--issued", "2025-03-02",
                       "--text-source", "no-such-source", "--view-source", "acme-note")
     assert result.returncode == 2 and "--text-source: the id of a source page" in result.stderr
+
+
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_a_glossary_term_naming_a_provision_of_the_new_notice_links_both_ways(written, edition):
+    prefix = "zh/" if edition == "zh" else ""
+    provision = written.html(f"{prefix}notices/{NOTICE}/provision-1/index.html")
+    linked = [a["href"].rsplit("#", 1)[-1] for a in provision.select("a.glossary-term")]
+    assert TERM["id"] in linked, f"{edition}: the provision does not link the new term: {linked}"
+    entry = written.html(f"{prefix}glossary/index.html").find(id=TERM["id"])
+    assert entry is not None, f"{edition}: the glossary has no entry for the new term"
+    used_in = entry.find_next_sibling(class_="term-uses")
+    assert used_in is not None and TITLES[edition] in used_in.get_text(" ", strip=True), (
+        f"{edition}: the entry does not say the new notice's provision uses it: {used_in}"
+    )

@@ -469,21 +469,12 @@ FAKE_MKDOCS = '#!/bin/sh\necho called > "$(dirname "$0")/../../mkdocs-called"\ne
 
 
 def _site_sh_build(tmp_path, **environment):
-    import hashlib
-    import shutil
     import subprocess
 
     from conftest import mkdocs_env
+    from project_copy import site_sh_folder
 
-    shutil.copy2(ROOT / "site.sh", tmp_path / "site.sh")
-    shutil.copy2(ROOT / "requirements.txt", tmp_path / "requirements.txt")
-    bin_dir = tmp_path / ".venv" / "bin"
-    bin_dir.mkdir(parents=True)
-    for name in ("python", "mkdocs"):
-        (bin_dir / name).write_text(FAKE_MKDOCS, encoding="utf-8")
-        (bin_dir / name).chmod(0o755)
-    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
-    (tmp_path / ".venv" / ".requirements.sha256").write_text(stamp + "\n", encoding="utf-8")
+    site_sh_folder(tmp_path, FAKE_MKDOCS)
     result = subprocess.run(["bash", "site.sh", "build"], cwd=tmp_path, env=mkdocs_env(**environment),
                             capture_output=True, text=True, timeout=60)
     return result, (tmp_path / "mkdocs-called").exists()

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_strict_build
-from content.model import AUDIENCES, required_keys
+from content.model import AUDIENCES, MODELS, required_keys
 from project_copy import copy_project, run_tool
 
 NEW_PROVISION = [
@@ -117,9 +117,9 @@ def test_scaffolded_pair_builds_strict_once_its_placeholders_are_written(project
 def test_the_guides_example_command_works(project):
     """The scaffold command shown in CONTRIBUTING.md, run as a member of staff would paste it."""
     blocks = re.findall(r"```sh\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
-    example = next((block for block in blocks if block.startswith("python -m tools.scaffold")), None)
+    example = next((block for block in blocks if block.startswith("./site.sh scaffold")), None)
     assert example is not None, "CONTRIBUTING.md shows no scaffold command"
-    args = shlex.split(example.replace("\\\n", " "))[3:]
+    args = shlex.split(example.replace("\\\n", " "))[2:]  # what ./site.sh passes to python -m tools.scaffold
     result = scaffold(project, *args)
     assert result.returncode == 0, f"the guide's example fails:\n{result.stderr}"
 
@@ -177,3 +177,11 @@ def test_an_option_the_kind_has_no_key_for_is_refused(project):
     assert result.returncode != 0
     assert "--number" in result.stderr, result.stderr
     assert not (project / "docs/new-page.md").exists()
+
+
+def test_help_names_the_notice_command_and_every_page_kind(project):
+    result = scaffold(project, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "notice ID" in result.stdout and "`notice --help`" in result.stdout, result.stdout
+    missing = [kind for kind in MODELS if kind not in result.stdout]
+    assert not missing, f"--help does not name the kinds {missing}"

@@ -117,7 +117,7 @@ def test_build_log_names_the_outdated_translation_and_the_command_to_mark_it(out
     _, page, result = outdated
     info = [line for line in result.stderr.splitlines() if line.startswith("INFO") and "translation may be outdated" in line]
     assert len(info) == 1, f"the build does not say (once) which translation is outdated:\n{result.stderr}"
-    assert f"docs_zh/{page}" in info[0] and f"python -m tools.translations mark docs_zh/{page}" in info[0], info[0]
+    assert f"docs_zh/{page}" in info[0] and f"./site.sh translations mark docs_zh/{page}" in info[0], info[0]
 
 
 # --- python -m tools.translations ---------------------------------------------

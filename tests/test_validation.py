@@ -93,7 +93,7 @@ def test_chinese_page_without_translation_record_names_the_command_that_adds_it(
         build(project),
         f"docs_zh/{page}",
         "'translated_from' is missing",
-        f"python -m tools.translations mark docs_zh/{page}",
+        f"./site.sh translations mark docs_zh/{page}",
     )
 
 
@@ -266,11 +266,15 @@ def _only_line(result: subprocess.CompletedProcess, where: str, *words: str) -> 
     return line
 
 
+def known_notices(project: Path) -> str:
+    """The notices of the content, as the message lists them: every notice page's id (its folder), sorted."""
+    return ", ".join(sorted(page.split("/")[1] for page in pages_of_kind(project, "notice")))
+
+
 def test_provision_naming_an_unknown_notice_names_the_value_and_the_known_notices(project):
     page = pages_of_kind(project, "provision")[0]
     line = set_key(project / "docs" / page, "notice", "no-such-notice")
-    notice = pages_of_kind(project, "notice")[0].split("/")[1]
-    _only_line(build(project), f"docs/{page}:{line}", "'notice' names unknown notice 'no-such-notice'", f"(known: {notice})")
+    _only_line(build(project), f"docs/{page}:{line}", "'notice' names unknown notice 'no-such-notice'", f"(known: {known_notices(project)})")
 
 
 def test_number_used_twice_in_one_notice_names_both_pages(project):
@@ -294,8 +298,7 @@ def test_superseded_by_naming_no_notice_names_the_value_and_the_known_notices(pr
     page = pages_of_kind(project, "notice")[0]
     set_key(project / "docs" / page, "status", "superseded\nsuperseded_by: no-such-notice")
     line = line_number(project / "docs" / page, "superseded_by:")
-    notice = page.split("/")[1]
-    _only_line(build(project), f"docs/{page}:{line}", "'superseded_by' names unknown notice 'no-such-notice'", f"(known: {notice})")
+    _only_line(build(project), f"docs/{page}:{line}", "'superseded_by' names unknown notice 'no-such-notice'", f"(known: {known_notices(project)})")
 
 
 def test_closing_line_counts_the_problems_of_both_editions(project):

@@ -75,7 +75,16 @@ def main(argv: list[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m tools.scaffold",
-        description="Create docs/PATH.md and docs_zh/PATH.md from a template, front matter filled in.",
+        usage="%(prog)s notice ID --provisions N ... | %(prog)s PATH --kind KIND --title ... --title-zh ...",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Create pages in both docs/ and docs_zh/ from templates, front matter filled in.\n\n"
+            "  notice ID ...      a new notice: its page and one page per provision, in notices/ID/\n"
+            "                     (`notice --help` lists its options)\n"
+            "  PATH --kind KIND   one page pair, docs/PATH.md and docs_zh/PATH.md, of any kind:\n"
+            f"                     {', '.join(MODELS)}\n\n"
+            "Staff run it as ./site.sh scaffold ... (no environment to activate)."
+        ),
         epilog="Audiences: " + ", ".join(AUDIENCES) + ". Changes: " + ", ".join(CHANGES) + ".",
     )
     parser.add_argument("path", help="page path under docs/, e.g. provisions/new-slug (.md optional)")
@@ -150,10 +159,7 @@ def new_notice(argv: list[str]) -> int:
                 out.write(render(metas[language]["kind"], metas[language], language))
             print(f"wrote {relative(path)}")
         mark_translated(ROOT / FOLDERS["zh"] / page)
-    print(f"\nNext: replace every '{PLACEHOLDER}' line in these files (the build names each one), fill in")
-    print("applies_to and related, then preview with ./site.sh serve. The notice appears in the menu by itself.")
-    print("Its status is 'issued' (the sources say it was issued): if a source says it is in force, write")
-    print("'status: in-force' and 'status_source: <that source's id>' in both editions.")
+    print(notice_checklist(args.id, len(pages) - 1))
     return 0
 
 
@@ -327,6 +333,29 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def notice_checklist(notice_id: str, provisions: int) -> str:
+    """What the scaffold cannot do for a new notice: the steps only a person can take, in order."""
+    folder = f"{NOTICES_FOLDER}/{notice_id}"
+    chinese = " ".join(f"{FOLDERS['zh']}/{folder}/{name}.md" for name in ["index", *(f"provision-{n}" for n in range(1, provisions + 1))])
+    return "\n".join([
+        "",
+        "Written. What only you can do (the notice appears in the menu by itself):",
+        f"  1. Replace each '{PLACEHOLDER}' text in docs/{folder}/ and {FOLDERS['zh']}/{folder}/ with the real text;",
+        "     the check names every one left. Under each view, add to its label whose view it is and whom",
+        "     they confirmed it with: nothing checks that line once its placeholder is gone.",
+        "  2. Set applies_to (who each provision is for) and related (provision ids) in both editions.",
+        "  3. Its status is 'issued'. If a source says it is in force, write 'status: in-force' and",
+        "     'status_source: <that source's id>' in both editions. If it replaces an older notice, give the",
+        "     older one 'status: superseded' and 'superseded_by: " + notice_id + "' in both editions.",
+        "  4. Review the pages that name notices in their own words, which no build updates: the home page",
+        "     (docs/index.md, docs_zh/index.md: its introduction, headings and 'Start here' links),",
+        "     docs/views.md and docs/faq.md with their Chinese pages.",
+        "  5. When each Chinese page matches its English page, mark it (and any older notice you changed):",
+        f"       ./site.sh translations mark {chinese}",
+        "  6. Run ./site.sh check: it ends with one line, passed or failed, and what to do next.",
+    ])
+
+
 def next_steps(page: Path, title: str) -> str:
     url = page.with_suffix("").as_posix()
     url = "" if url == "index" else url.removesuffix("/index") + "/"
@@ -349,7 +378,8 @@ def next_steps(page: Path, title: str) -> str:
             f"       http://127.0.0.1:8000/{url}",
             f"       http://127.0.0.1:8000/zh/{url}",
             "  4. When the Chinese page matches the finished English page, record it:",
-            f"       python -m tools.translations mark {FOLDERS['zh']}/{page.as_posix()}",
+            f"       ./site.sh translations mark {FOLDERS['zh']}/{page.as_posix()}",
+            "  5. Run ./site.sh check: it ends with one line, passed or failed, and what to do next.",
             "  See CONTRIBUTING.md for the front matter and every build message.",
         ]
     )

@@ -98,7 +98,7 @@ def translation_status(project: Path = PROJECT) -> list[tuple[str, str, str]]:
                         "outdated",
                         zh_label,
                         f"{en_label} changed on {updated.isoformat()} ({'git' if how == 'git' else 'file date'}); "
-                        f"see: python -m tools.translations diff {zh_label}",
+                        f"see: ./site.sh translations diff {zh_label}",
                     )
                 )
     return found
@@ -146,7 +146,7 @@ def _print_status() -> int:
     for state, label, advice in found:
         print(f"{state:<9} {label:<{width}}  {advice}")
     print(f"{len(found)} Chinese page(s) need work ({total} English pages). After updating one, run:")
-    print(f"  python -m tools.translations mark {ZH_DOCS_DIR_NAME}/<path>.md")
+    print(f"  ./site.sh translations mark {ZH_DOCS_DIR_NAME}/<path>.md")
     return 1
 
 

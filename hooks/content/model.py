@@ -94,7 +94,7 @@ Day = Annotated[date, Says("'{key}' must be a date written YYYY-MM-DD, like 2023
 Number = Annotated[int, Field(ge=1), Says("'{key}' must be a whole number from 1, got {value}")]
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s\"'<>]+$"), Says("'{key}' must be an address starting with https://, got {value}")]
 Hash = Annotated[str, StringConstraints(pattern=rf"^{HASH_PATTERN.pattern}$"), Says(
-    "'{key}' is {value}, not a hash written by the translations tool; run: python -m tools.translations mark <this file>")]
+    "'{key}' is {value}, not a hash written by the translations tool; run: ./site.sh translations mark <this file>")]
 AudienceTag = Literal[tuple(AUDIENCES)]
 Audience = Annotated[AudienceTag, _one_of(AUDIENCES)]
 Change = Annotated[Literal[tuple(CHANGES)], _one_of(CHANGES)]

@@ -224,7 +224,7 @@ def translation_records(edition: Edition, config: MkDocsConfig) -> Iterator[Prob
         if edition.language == CHINESE and RECORD_KEY not in record.meta:
             english = source_label(config, record.uri, DEFAULT_LANGUAGE)
             yield record.problem(None, f"front matter: '{RECORD_KEY}' is missing; when this translation matches {english}, "
-                                 f"run: python -m tools.translations mark {record.label}")
+                                 f"run: ./site.sh translations mark {record.label}")
         if edition.language != CHINESE and RECORD_KEY in record.meta:
             yield record.problem((RECORD_KEY,), f"front matter: '{RECORD_KEY}' belongs in docs_zh/ pages only; remove it here")
 
@@ -237,7 +237,7 @@ def translations(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
         if record.fallback:
             zh_label = source_label(config, record.uri, CHINESE)
             yield Problem(record.label, None, f"no Chinese translation; copy it to {zh_label}, translate it, "
-                          f"then run: python -m tools.translations mark {zh_label}")
+                          f"then run: ./site.sh translations mark {zh_label}")
     for uri in page_uris(zh_docs_dir(config)):
         if uri not in edition.records:
             yield Problem(source_label(config, uri, CHINESE), None, f"no English page {source_label(config, uri, DEFAULT_LANGUAGE)}; "
