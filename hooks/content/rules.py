@@ -280,8 +280,9 @@ def same_heading_ids(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
     zh_ids = dict(reversed(zh.headings))
     en_ids = dict(reversed(en.headings))
     for anchor in en_ids.keys() - zh_ids.keys():
+        marks = en.text.split("\n")[en_ids[anchor] - 1].lstrip().split(" ", 1)[0]  # the English heading's '#'s
         yield zh.problem(None, f"heading id '#{anchor}' of {en.label}:{en_ids[anchor]} is missing here; "
-                         f"give the translated heading the same id: '## 标题 {{ #{anchor} }}'")
+                         f"give the translated heading the same id: '{marks} 标题 {{ #{anchor} }}'")
     for anchor in zh_ids.keys() - en_ids.keys():
         yield zh.problem(zh_ids[anchor], f"heading id '#{anchor}' is not in {en.label}; a translated heading keeps the English heading's id")
 
