@@ -37,12 +37,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not is_chinese_build(config) or page.file.generated_by is not None:
         return html
     record = edition(config).records.get(page.file.src_uri)
-    english = EDITIONS[DEFAULT_LANGUAGE].records.get(page.file.src_uri)
-    if record is None or record.fallback or english is None or record.page is None:
-        return html  # no translation, or a front matter with problems: hooks/checks.py reports it
-    recorded = record.page.translated_from
-    if recorded is None or is_current(recorded, english.raw):
-        return html  # a missing record is for hooks/checks.py to report
+    if record is None or not _outdated(record):
+        return html
     updated, known_from = english_updated(Path(config.docs_dir) / page.file.src_uri)
     zh_label = source_label(config, page.file.src_uri, CHINESE)
     log.info(
@@ -72,14 +68,18 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def outdated_translations(config: MkDocsConfig) -> list[str]:
     """docs_zh/ files whose English page changed since they were translated, sorted."""
-    english = EDITIONS[DEFAULT_LANGUAGE].records
-    found = []
-    for uri, record in edition(config).records.items():
-        recorded = record.page.translated_from if record.page is not None and not record.fallback else None
-        if recorded is not None and uri in english and not is_current(recorded, english[uri].raw):
-            found.append(source_label(config, uri, CHINESE))
-    return sorted(found)
+    return sorted(source_label(config, uri, CHINESE) for uri, record in edition(config).records.items() if _outdated(record))
 
+
+def _outdated(record) -> bool:
+    """Whether a Chinese page's `translated_from` no longer names its English page's text.
+
+    False where there is nothing to compare (no translation, front matter with problems, no
+    record): hooks/checks.py reports those.
+    """
+    english = EDITIONS[DEFAULT_LANGUAGE].records.get(record.uri)
+    recorded = record.page.translated_from if record.page is not None and not record.fallback else None
+    return recorded is not None and english is not None and not is_current(recorded, english.raw)
 
 
 def _english_url(page: Page) -> str:
