@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import tempfile
 from html import escape
 from importlib.metadata import version
@@ -35,6 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from content.catalog import HAN_RUN
 from content.layout import CHINESE, DEFAULT_LANGUAGE, LANGUAGES, SEARCH_INDEX, edition_prefix, edition_source, is_chinese_build, project_dir, source_label
 from content.pages import EDITIONS, edition, read_edition
 from content.strings import STRINGS
@@ -175,7 +175,7 @@ def _segment(text: str) -> str:
     """Chinese runs cut into jieba words between zero-width spaces, as Material's search plugin does."""
     import jieba  # Material's search plugin has loaded it already
 
-    return _HAN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")
+    return HAN_RUN.sub(lambda run: "\u200b" + "\u200b".join(jieba.cut(run.group(0))) + "\u200b", text).strip("\u200b")
 
 
 def page_url(src_uri: str) -> str:
@@ -215,7 +215,6 @@ def _write(path: Path, text: str) -> None:
 
 # --- data -------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # What this project relies on, each checked at start-up (on_config).
 ASSUMPTIONS = {
     "the i18n plugin is configured as 'i18n'": lambda i18n, config: i18n is not None,

@@ -172,7 +172,7 @@ def md_text(text: str) -> str:
 
 
 def is_chinese(text: str) -> bool:
-    return bool(_CJK.search(text))
+    return bool(HAN_RUN.search(text))
 
 
 def _name_key(name: str) -> str:
@@ -231,7 +231,8 @@ _VIEW_BLOCK = re.compile(rf"<div\b[^>]*\bclass=\"[^\"]*\b{REINDEER_VIEW}\b[^\"]*
 _QUOTE = re.compile(r"<blockquote\b[^>]*\blang=\"(?P<lang>[A-Za-z-]+)\"[^>]*>(?P<body>.*?)</blockquote>", re.S)
 _EN_SENTENCE = re.compile(r"(.+?[.!?][\"'”’)]?)(?=\s+[A-Z\"“(]|\s*$)", re.S)
 _ZH_SENTENCE = re.compile(r"(.+?[。！？][”’」）]?)", re.S)
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A run of Chinese characters (CJK unified ideographs, extension A, compatibility ideographs).
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)

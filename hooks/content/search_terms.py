@@ -9,11 +9,12 @@ search indexes. pypinyin ships its dictionary: nothing is fetched.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import jieba  # Material's search plugin cuts Chinese with it; the same cuts give the same words
 import pypinyin
+
+from content.catalog import HAN_RUN
 
 # --- helpers ----------------------------------------------------------------
 
@@ -22,7 +23,7 @@ def pinyin_names(names: Iterable[str]) -> list[str]:
     """Toneless pinyin of the Chinese in each name, without repeats, in the order given."""
     out: list[str] = []
     for name in names:
-        words = [word for word in jieba.cut(name or "") if _HAN.fullmatch(word)]
+        words = [word for word in jieba.cut(name or "") if HAN_RUN.fullmatch(word)]
         if not words:
             continue
         syllables = [_pinyin(word) for word in words]
@@ -39,7 +40,6 @@ def _pinyin(word: str) -> str:
 
 # --- data -------------------------------------------------------------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A name of at most this many characters is also indexed as one pinyin word ('luodiqian'),
 # as readers type a short term; a long title is not.
 SHORT_NAME = 5
