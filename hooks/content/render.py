@@ -80,17 +80,21 @@ def sources_of(cat: Catalog, notice: Notice) -> tuple[Source | None, Source | No
     return cat.sources.get(notice.text_source), cat.sources.get(notice.view_source)
 
 
-def view_name(cat: Catalog, entry: Entry) -> str | None:
-    """What the interpretation on a provision's page is called, from its notice's view source ('Reindeer View')."""
+def view_source(cat: Catalog, entry: Entry) -> Source | None:
+    """The source of the interpretation on a provision's page: its notice's view source."""
     notice = cat.notices.get(entry.notice or "")
-    source = sources_of(cat, notice)[1] if notice else None
+    return sources_of(cat, notice)[1] if notice else None
+
+
+def view_name(cat: Catalog, entry: Entry) -> str | None:
+    """What the interpretation on a provision's page is called, from its view source."""
+    source = view_source(cat, entry)
     return source.view_name[cat.language] if source and source.view_name else None
 
 
 def change_badge(cat: Catalog, entry: Entry) -> str | None:
     """'Widened, says <speaker> (<dated>)': the change, and who says so and when (the notice's view source)."""
-    notice = cat.notices.get(entry.notice or "")
-    source = sources_of(cat, notice)[1] if notice else None
+    source = view_source(cat, entry)
     if not entry.change or source is None:
         return None
     language = cat.language
