@@ -113,3 +113,29 @@ def test_no_feed_and_no_feedback_without_publishing_settings(built_site: BuiltSi
         html = page.read_text(encoding="utf-8")
         assert "application/atom+xml" not in html, f"{page}: links a feed the build did not write"
         assert "page-feedback" not in html, f"{page}: feedback links with no FEEDBACK_URL to lead to"
+
+
+def test_an_expiry_is_listed_on_its_date_and_only_with_one():
+    from content.catalog import read_catalog
+    from content.changes import site_changes
+    from hook_fixtures import notice_page, source_records
+
+    dated = notice_page("old-notice", "Old notice", status="expired").replace("status: expired\n", "status: expired\nexpired_on: 2024-06-30\n")
+    records = source_records({"notices/old-notice/index.md": dated,
+                              "notices/other-notice/index.md": notice_page("other-notice", "Other notice", status="expired")})
+    updates = site_changes(records, read_catalog(records, "en"))
+    assert [(update.date.isoformat(), update.anchor, update.text) for update in updates] == [
+        ("2024-06-30", "2024-06-30-old-notice-expired", "Expired"),
+        ("2024-01-05", "2024-01-05-old-notice-issued", "Notice issued by the Small Town Bureau"),
+        ("2024-01-05", "2024-01-05-other-notice-issued", "Notice issued by the Small Town Bureau"),
+    ]
+
+
+def test_scaffold_starts_each_pages_history_with_its_first_publication(new_notice_scaffolded):
+    import yaml
+
+    project, _ = new_notice_scaffolded
+    for folder, words in (("docs", "First published."), ("docs_zh", "首次发布。")):
+        for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
+            meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
+            assert meta.get("history") == [{"date": meta["reviewed"], "change": words}], f"{path}: history is {meta.get('history')}"
