@@ -28,19 +28,19 @@ def site_changes(records, cat: Catalog) -> list[Update]:
         if page is None or record.fallback:
             continue
         for entry in page.history or []:
-            found.append(Update(entry.date, f"{entry.date}-{page.id}", record.uri, page.title, entry.change, HISTORY))
+            found.append(Update(entry.date, f"{entry.date}-{page.id}", record.uri, page.title, entry.change))
     for notice in cat.notices.values():
         page = notice.page
         issued = words["news_issued"].format(issuer=page.issuer[cat.language])
         issued += words["aside"].format(text=page.issued_note[cat.language]) if page.issued_note else ""  # a date not as the source gives it
-        found.append(Update(page.issued, f"{page.issued}-{page.id}-issued", notice.src_uri, page.title, issued, NOTICE))
+        found.append(Update(page.issued, f"{page.issued}-{page.id}-issued", notice.src_uri, page.title, issued))
         newer = cat.notices.get(page.superseded_by or "")
         if page.status == "superseded" and newer is not None:
             replaced = words["news_replaced"].format(notice=newer.page.title)
-            found.append(Update(newer.page.issued, f"{newer.page.issued}-{page.id}-replaced", notice.src_uri, page.title, replaced, NOTICE))
+            found.append(Update(newer.page.issued, f"{newer.page.issued}-{page.id}-replaced", notice.src_uri, page.title, replaced))
         if page.status == "expired" and page.expired_on:
             found.append(Update(page.expired_on, f"{page.expired_on}-{page.id}-expired", notice.src_uri, page.title,
-                                words["news_expired"], NOTICE))
+                                words["news_expired"]))
     return sorted(found, key=lambda update: update.date, reverse=True)  # stable: same-day items keep the order above
 
 
@@ -51,7 +51,7 @@ def atom_feed(updates: list[Update], language: str, feed_url: str, whats_new_url
     words = STRINGS[language]
     feed = FeedGenerator()
     feed.id(whats_new_url)
-    feed.title(words["feed_title"])
+    feed.title(f"{words['app_name']}{words['colon']}{words['feed_title']}")
     feed.author({"name": words["app_name"]})
     feed.language(language)
     feed.link(href=feed_url, rel="self")
@@ -73,7 +73,6 @@ def _moment(day: date) -> datetime:
 
 # --- data -------------------------------------------------------------------
 
-HISTORY, NOTICE = "history", "notice"
 # The newest changes a feed holds (What's new lists them all).
 FEED_ENTRIES = 50
 
@@ -86,4 +85,3 @@ class Update(NamedTuple):
     src_uri: str
     title: str  # the page's title
     text: str
-    kind: str  # HISTORY (a page's own entry) or NOTICE (from a notice's dates)
