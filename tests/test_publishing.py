@@ -286,3 +286,14 @@ def test_workflows_and_dependabot_config_pass_zizmor_offline():
         text=True,
     )
     assert result.returncode == 0, f"zizmor finds security problems in the workflows:\n{result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "http://example.org/form", "https://example.org/a form"])
+def test_a_feedback_address_that_is_no_form_or_mailto_fails_the_build(monkeypatch, address):
+    """FEEDBACK_URL becomes every page's link: a script address or a plain-http form is refused, naming mkdocs.yml."""
+    from checks import config_problems
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("FEEDBACK_URL", address)
+    problems = [str(problem) for problem in config_problems(load_config(str(ROOT / "mkdocs.yml")))]
+    assert len(problems) == 1 and problems[0].startswith("mkdocs.yml:") and "'extra.feedback_url' (FEEDBACK_URL) is" in problems[0], problems
