@@ -133,10 +133,15 @@ def on_build_error(error: Exception) -> None:
 
 
 def config_problems(config: MkDocsConfig) -> list[Problem]:
-    """Files from other hosts that mkdocs.yml puts on every page: named by mkdocs.yml, its key and its line."""
+    """Files from other hosts that mkdocs.yml puts on every page, and a feedback address that is not one (FEEDBACK_URL):
+    named by mkdocs.yml, its key and its line."""
     problems = [Problem(CONFIG_FILE, _config_line(config, url), f"'{key}' loads {url} from another host on every page; "
                         "save the file in the project (overrides/assets/) and name it there")
                 for url, key in _config_external(config).items()]
+    feedback = config.extra.get("feedback_url")
+    if feedback and not re.match(r"(?i)(https://|mailto:)[^\s\"'<>]+$", feedback):
+        problems.append(Problem(CONFIG_FILE, _config_line(config, "feedback_url:"), f"'extra.feedback_url' (FEEDBACK_URL) is {feedback!r}, "
+                                "not an address starting with https:// or mailto:; set FEEDBACK_URL to the form, issue tracker or mailto: address"))
     if config.theme.get("font"):
         problems.append(Problem(CONFIG_FILE, _config_line(config, "font:"), "'theme.font' makes every page load fonts from "
                                 "fonts.googleapis.com, another host; set 'font: false' (the site's stylesheet sets the fonts)"))

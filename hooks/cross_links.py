@@ -1,14 +1,15 @@
 """Cross-links, all generated from front matter: notices, lists, audience pages, glossary links.
 
 Events, in the order they run in each edition's build:
-- on_env: gives the templates in overrides/ the table of UI words (content/strings.yml).
+- on_env: gives the templates in overrides/ the table of UI words (content/strings.yml) and, when
+  publishing sets FEEDBACK_URL, `feedback_href` (overrides/partials/page-feedback.html).
 - on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
   a section per notice in force (its page, then its provisions by number), one entry for the
   earlier notices, and "Who it applies to".
 - on_page_markdown, default priority: "Also called" under the title, the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
-  <!-- glossary:terms -->), a notice's facts, a provision's notice line and banner, the list at the
+  <!-- glossary:terms -->, <!-- changes:list -->: What's new), a notice's facts, a provision's notice line and banner, the list at the
   foot of guides and audience pages, and "Related provisions".
 - on_page_content, default priority (before Material's search reads the page at on_page_context):
   the first use of each glossary term links to its entry.
@@ -17,6 +18,7 @@ Events, in the order they run in each edition's build:
 from __future__ import annotations
 
 import re
+from functools import partial
 from itertools import groupby
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,13 +26,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from content.catalog import Catalog, Entry, Notice, excerpt, md_text, term_ids_in
+from content.changes import site_changes
 from content.glossary import link_terms
-from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
+from content.layout import AUDIENCE_FOLDER, CHINESE, FEED, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
 from content.model import AUDIENCES, MARKERS
 from content.pages import edition
-from content.render import audience_label, audience_src_uri, current, href, render, view_name
+from content.render import audience_label, audience_src_uri, current, feedback_href, href, render, view_name
 from content.strings import STRINGS
 
 # --- hooks ------------------------------------------------------------------
@@ -38,6 +42,8 @@ from content.strings import STRINGS
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.globals["site_strings"] = STRINGS  # the words of our own templates (overrides/)
+    if config.extra.get("feedback_url"):
+        env.globals["feedback_href"] = partial(feedback_href, config.extra["feedback_url"])
     return env
 
 
@@ -263,6 +269,13 @@ def glossary_entries(cat: Catalog, this: File, files: Files, config: MkDocsConfi
     return "".join(blocks)
 
 
+def whats_new(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
+    """Every dated change of the edition, newest first (content/changes.py): notices issued, replaced
+    or expired, and the pages' `history`; the feeds hold the same items."""
+    feed = get_relative_url(edition_prefix(cat.language) + FEED, this.url) if config.extra.get("feeds") else None
+    return render("changes", this, files, config, updates=site_changes(edition(config).records.values(), cat), feed=feed)
+
+
 def term_uses(cat: Catalog) -> dict[str, list[Entry]]:
     """Term id -> pages that use it: the term's own `provisions` first, then by text, in catalog order."""
     found: dict[str, set[str]] = {term.id: set() for term in cat.terms}
@@ -346,7 +359,7 @@ def _built(entries, files: Files) -> list[Entry]:
 
 AUDIENCE_INDEX = f"{AUDIENCE_FOLDER}/index.md"
 # What replaces each marker (content.model.MARKERS; content/rules.py refuses any other).
-LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries), strict=True))
+LISTS = dict(zip(MARKERS, (provision_cards, views_index, glossary_entries, whats_new), strict=True))
 # How many sentences of each view's first paragraph the views index shows.
 VIEW_SENTENCES = 2
 # "Used in" names this many pages of a glossary term and counts the rest.

@@ -9,13 +9,15 @@ Events:
   page of the edition once (content/pages.py), for the checks, cross-links and redirects.
 - on_page_read_source: a page whose front matter the checks refuse is built without it, so
   nothing (MkDocs and Material included) parses what was refused.
-- on_env: compiled templates are kept between builds (a faster `mkdocs serve`).
+- on_env: compiled templates are kept between builds (a faster `mkdocs serve`); templates get
+  `feed`, the edition's Atom feed (overrides/main.html links it), in a build with SITE_URL only.
 - on_template_context: the 404 page's language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
   the Chinese edition and writes one search index for both): splits the index per edition (each
   page's `also_called` names join its title there, so search finds it by them), writes the
-  redirects of moved pages (front matter `moved_from`) and robots.txt, from the pages' records.
+  redirects of moved pages (front matter `moved_from`), robots.txt and, with SITE_URL, each
+  edition's Atom feed of What's new (content/changes.py), from the pages' records.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from content.catalog import HAN_RUN
-from content.layout import CHINESE, DEFAULT_LANGUAGE, LANGUAGES, SEARCH_INDEX, edition_prefix, edition_source, is_chinese_build, project_dir, source_label
+from content.changes import atom_feed, site_changes
+from content.layout import (
+    CHINESE, DEFAULT_LANGUAGE, FEED, LANGUAGES, SEARCH_INDEX, WHATS_NEW, current_language, edition_prefix, edition_source, is_chinese_build,
+    project_dir, source_label,
+)
 from content.pages import EDITIONS, edition, read_edition
 from content.strings import STRINGS
 from content.search_terms import pinyin_names
@@ -82,6 +88,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     folder = Path(tempfile.gettempdir()) / f"ningbo-guide-templates-{hashlib.sha1(str(project_dir(config)).encode()).hexdigest()[:12]}"
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    language = current_language(config)
+    env.globals["feed"] = {"href": feed_url(config, language), "title": STRINGS[language]["feed_link_title"]} if config.extra.get("feeds") else None
     return env
 
 
@@ -133,6 +141,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
     _write_redirects(config, site, moved_pages(records.get(DEFAULT_LANGUAGE, ())))
+    if config.extra.get("feeds"):
+        for language, built in EDITIONS.items():
+            _write_feed(config, site, language, built)
     sitemap = f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n" if config.site_url else ""
     _write(site / "robots.txt", f"User-agent: *\nAllow: /\n\n{sitemap}".rstrip("\n") + "\n")
 
@@ -197,6 +208,19 @@ def _write_redirects(config: MkDocsConfig, site: Path, moved: dict[str, str]) ->
             html = template.render(target=target, canonical=(config.site_url or "/") + edition_prefix(language) + page_url(new), lang=language,
                                    t=STRINGS[language])
             _write(site / old_url / "index.html", html)
+
+
+def feed_url(config: MkDocsConfig, language: str) -> str:
+    """The absolute address of an edition's Atom feed."""
+    return f"{config.site_url}{edition_prefix(language)}{FEED}"
+
+
+def _write_feed(config: MkDocsConfig, site: Path, language: str, built) -> None:
+    root = f"{config.site_url}{edition_prefix(language)}"
+    updates = site_changes(built.records.values(), built.catalog)
+    feed = atom_feed(updates, language, feed_url(config, language), root + page_url(WHATS_NEW), lambda uri: root + page_url(uri))
+    path = site / edition_prefix(language) / FEED
+    path.write_bytes(feed)
 
 
 def _require(broken: list[str]) -> None:

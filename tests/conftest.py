@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 # Publishing settings (README "Publishing"): a test build is the plain local
 # build whatever the shell exports, unless a test passes them explicitly.
-PUBLISHING_ENV = ("SITE_URL", "EDIT_URL")
+PUBLISHING_ENV = ("SITE_URL", "EDIT_URL", "FEEDBACK_URL")
 
 
 def mkdocs_env(**publishing: str) -> dict[str, str]:

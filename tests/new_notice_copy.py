@@ -36,6 +36,12 @@ view_name: {en: Acme View, zh: 艾克米观点}""",
 # "Add a glossary term": a term that only a provision of the new notice uses.
 TERM = {"id": "talent-service-station", "en": "talent service station", "zh": "人才服务站"}
 TERM_SENTENCE = {"docs": "A talent service station helps with the forms.", "docs_zh": "人才服务站帮助填写表格。"}
+# What the page of the replaced notice now tells readers differently (CONTRIBUTING "Page history and What's new"),
+# the older entry written first: the page shows them newest first.
+OLDER_HISTORY = {
+    "docs": "history:\n  - date: 2024-01-10\n    change: Test change one.\n  - date: 2025-03-02\n    change: Says the notice is replaced.\n",
+    "docs_zh": "history:\n  - date: 2024-01-10\n    change: 测试更新一。\n  - date: 2025-03-02\n    change: 说明本通知已被取代。\n",
+}
 TERM_MEANING = {"docs": "An office that helps talent with the forms (test).", "docs_zh": "帮助人才填写表格的办公室（测试）。"}
 
 
@@ -67,7 +73,7 @@ def scaffold_second_notice(target: Path):
 
 def write_second_notice(project: Path) -> None:
     """What the editor does next: replace every placeholder, tag the provisions, add a glossary term,
-    supersede the 2023 notice, mark the Chinese pages."""
+    supersede the 2023 notice (with its page's history), mark the Chinese pages."""
     for folder in ("docs", "docs_zh"):
         for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
             text = path.read_text(encoding="utf-8")
@@ -86,7 +92,8 @@ def write_second_notice(project: Path) -> None:
         older = project / folder / "notices" / SUPERSEDED / "index.md"
         text = older.read_text(encoding="utf-8")
         assert "\nstatus: issued\n" in text, f"{older}: no 'status: issued' line; update this test"
-        older.write_text(text.replace("\nstatus: issued\n", f"\nstatus: superseded\nsuperseded_by: {NOTICE}\n", 1), encoding="utf-8")
+        older.write_text(text.replace("\nstatus: issued\n", f"\nstatus: superseded\nsuperseded_by: {NOTICE}\n{OLDER_HISTORY[folder]}", 1),
+                         encoding="utf-8")
     chinese = [f"docs_zh/notices/{NOTICE}/{p.name}" for p in sorted((project / "docs_zh/notices" / NOTICE).glob("*.md"))]
     marked = run_tool(project, "tools.translations", "mark", *chinese, "docs_zh/glossary.md", f"docs_zh/notices/{SUPERSEDED}/index.md")
     assert marked.returncode == 0, marked.stderr

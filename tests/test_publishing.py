@@ -1,7 +1,8 @@
 """Publishing: what a published build gets from the environment, and how CI publishes.
 
-A publishing build sets SITE_URL (the address readers use) and EDIT_URL (the
-repository's web editor); README "Publishing" documents both. The build here
+A publishing build sets SITE_URL (the address readers use), EDIT_URL (the
+repository's web editor) and FEEDBACK_URL (where readers' feedback goes); README "Publishing"
+documents them. With SITE_URL each edition has an Atom feed of What's new (#27). The build here
 uses a GitHub Pages project address, the case with a path under the host.
 """
 
@@ -13,6 +14,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.robotparser import RobotFileParser
 
+import feedparser
 import pytest
 import yaml
 
@@ -20,6 +22,7 @@ from conftest import ROOT, BuiltSite, run_strict_build
 
 SITE_URL = "https://reindeer-station.github.io/ningbo-guide/"
 EDIT_URL = "https://github.com/reindeer-station/ningbo-guide/edit/main/"
+FEEDBACK_URL = "https://github.com/reindeer-station/ningbo-guide/issues/new?labels=feedback"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -27,9 +30,18 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("published") / "site"
-    result = run_strict_build(ROOT, site_dir, SITE_URL=SITE_URL, EDIT_URL=EDIT_URL)
-    assert result.returncode == 0, f"strict build with SITE_URL and EDIT_URL failed:\n{result.stderr}"
+    result = run_strict_build(ROOT, site_dir, SITE_URL=SITE_URL, EDIT_URL=EDIT_URL, FEEDBACK_URL=FEEDBACK_URL)
+    assert result.returncode == 0, f"strict build with SITE_URL, EDIT_URL and FEEDBACK_URL failed:\n{result.stderr}"
     return BuiltSite(site_dir, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def published_copy(new_notice_site, tmp_path_factory) -> BuiltSite:
+    """The copy with a second notice (tests/new_notice_copy.py), built for publishing too: a later build with more in it."""
+    site_dir = tmp_path_factory.mktemp("published-copy") / "site"
+    result = run_strict_build(new_notice_site.project, site_dir, SITE_URL=SITE_URL)
+    assert result.returncode == 0, f"publishing build of the copy with a second notice failed:\n{result.stderr}"
+    return BuiltSite(site_dir, result.stderr, new_notice_site.project)
 
 
 def _source_of(site: BuiltSite, page: Path, folder: str) -> str | None:
@@ -138,6 +150,87 @@ def test_sitemap_lists_every_page_at_site_url_with_both_languages(published_site
             assert alternates == {"en", "zh"}, f"sitemap.xml: {address} has hreflang alternates {alternates}"
 
 
+# --- feeds (#27) ---------------------------------------------------------------------
+
+EDITION_PREFIXES = {"en": "", "zh": "zh/"}
+
+
+def _feed(site: BuiltSite, edition: str):
+    parsed = feedparser.parse((site.root / EDITION_PREFIXES[edition] / "feed.xml").read_bytes())
+    assert not parsed.bozo, f"{edition} feed.xml is not well-formed: {parsed.get('bozo_exception')}"
+    assert parsed.version == "atom10", f"{edition} feed.xml is not Atom 1.0 but {parsed.version!r}"
+    return parsed
+
+
+@pytest.mark.parametrize("edition", EDITION_PREFIXES)
+def test_feed_holds_whats_new_with_absolute_addresses(published_site, edition):
+    root = SITE_URL + EDITION_PREFIXES[edition]
+    feed = _feed(published_site, edition)
+    assert feed.feed.language == edition and feed.feed.title
+    items = published_site.html(f"{EDITION_PREFIXES[edition]}whats-new/index.html").select("ul.whats-new > li")
+    assert [entry.id for entry in feed.entries] == [f"{root}whats-new/#{item['id']}" for item in items], (
+        "the feed's entries are not What's new's items, in its order, named by their anchors")
+    for entry in feed.entries:
+        assert entry.link.startswith(root) and entry.updated_parsed and entry.title, f"feed entry {entry.id}: {entry}"
+
+
+@pytest.mark.parametrize("edition", EDITION_PREFIXES)
+def test_every_page_links_its_editions_feed(published_site, edition):
+    expected = SITE_URL + EDITION_PREFIXES[edition] + "feed.xml"
+    for page in published_site.pages(edition):
+        links = published_site.html(str(page.relative_to(published_site.root))).select('head link[rel="alternate"][type="application/atom+xml"]')
+        assert [link["href"] for link in links] == [expected], f"{page}: a feed reader would not find {expected}"
+
+
+@pytest.mark.parametrize("edition", EDITION_PREFIXES)
+def test_feed_entry_ids_stay_the_same_in_a_later_build(published_site, published_copy, edition):
+    """The copy adds a notice, replaces the old one and adds history: every earlier entry keeps its id
+    and title, so feed apps do not show old changes as new."""
+    earlier = {entry.id: entry.title for entry in _feed(published_site, edition).entries}
+    later = {entry.id: entry.title for entry in _feed(published_copy, edition).entries}
+    changed = {entry_id: (title, later.get(entry_id)) for entry_id, title in earlier.items() if later.get(entry_id) != title}
+    assert not changed, f"entries whose id or title changed in a later build: {changed}"
+    assert len(later) > len(earlier), "the later build's feed has no new entry"
+
+
+def test_feed_names_the_scaffolded_notice_and_the_replacement(published_copy):
+    from new_notice_copy import NOTICE, SUPERSEDED
+
+    for edition, prefix in EDITION_PREFIXES.items():
+        links = [entry.link for entry in _feed(published_copy, edition).entries]
+        assert f"{SITE_URL}{prefix}notices/{NOTICE}/" in links, f"{edition} feed: the scaffolded notice is missing"
+        ids = [entry.id for entry in _feed(published_copy, edition).entries]
+        assert any(entry_id.endswith(f"-{SUPERSEDED}-replaced") for entry_id in ids), f"{edition} feed: no entry for the replaced notice"
+
+
+# --- feedback (#27) -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("edition", EDITION_PREFIXES)
+def test_every_page_asks_for_feedback_naming_its_address_and_edition(published_site, edition):
+    from urllib.parse import parse_qs, urlsplit
+
+    edition_word = {"en": "Edition: English", "zh": "版本：中文版"}[edition]
+    for page in published_site.pages(edition):
+        links = published_site.html(str(page.relative_to(published_site.root))).select(".page-feedback a")
+        assert len(links) == 3, f"{page}: expected Yes, No and 'Report a problem', found {[link.get_text() for link in links]}"
+        for link in links:
+            address = urlsplit(link["href"])
+            query = parse_qs(address.query)
+            assert link["href"].startswith(FEEDBACK_URL + "&"), f"{page}: feedback leads to {link['href']}, not FEEDBACK_URL"
+            assert query["labels"] == ["feedback"] and query["title"], f"{page}: FEEDBACK_URL's own query or the title was lost"
+            body = query["body"][0]
+            assert _address(published_site, page) in body and edition_word in body, f"{page}: the report does not name the page and edition: {body!r}"
+
+
+def test_mailto_feedback_spaces_are_not_plus_signs():
+    from content.render import feedback_href
+
+    href = feedback_href("mailto:guide@example.org", "Is this page useful? No: FAQ", "Page: https://x/faq/\nEdition: English")
+    assert href == ("mailto:guide@example.org?subject=Is%20this%20page%20useful%3F%20No%3A%20FAQ"
+                    "&body=Page%3A%20https%3A%2F%2Fx%2Ffaq%2F%0AEdition%3A%20English")
+
+
 # --- robots.txt -----------------------------------------------------------------
 
 
@@ -193,3 +286,14 @@ def test_workflows_and_dependabot_config_pass_zizmor_offline():
         text=True,
     )
     assert result.returncode == 0, f"zizmor finds security problems in the workflows:\n{result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "http://example.org/form", "https://example.org/a form"])
+def test_a_feedback_address_that_is_no_form_or_mailto_fails_the_build(monkeypatch, address):
+    """FEEDBACK_URL becomes every page's link: a script address or a plain-http form is refused, naming mkdocs.yml."""
+    from checks import config_problems
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("FEEDBACK_URL", address)
+    problems = [str(problem) for problem in config_problems(load_config(str(ROOT / "mkdocs.yml")))]
+    assert len(problems) == 1 and problems[0].startswith("mkdocs.yml:") and "'extra.feedback_url' (FEEDBACK_URL) is" in problems[0], problems

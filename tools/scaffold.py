@@ -137,6 +137,7 @@ def new_notice(argv: list[str]) -> int:
             "description": f"{PLACEHOLDER} {DESCRIPTION[language]}", "reviewed": datetime.date.today(),
             "issuer": {"en": args.issuer, "zh": args.issuer_zh}, "name": {"en": args.name, "zh": args.name_zh},
             "issued": issued, "status": "issued", "text_source": args.text_source, "view_source": args.view_source,
+            "history": first_publication(language),
         }
     for number in range(1, args.provisions + 1):
         pages[folder / f"provision-{number}.md"] = {
@@ -144,6 +145,7 @@ def new_notice(argv: list[str]) -> int:
                 "id": f"{args.id}-{number}", "kind": "provision", "title": f"{PLACEHOLDER} {SHORT_TITLE[language]}",
                 "description": f"{PLACEHOLDER} {DESCRIPTION[language]}", "reviewed": datetime.date.today(),
                 "notice": args.id, "number": number, "applies_to": [], "related": [],
+                "history": first_publication(language),
             }
             for language in LANGUAGES
         }
@@ -218,6 +220,7 @@ def front_matter(args: argparse.Namespace, page: Path, ids: dict[str, str]) -> d
             "description": description,
             "reviewed": datetime.date.today(),
             **shared,
+            "history": first_publication(language),
         }
         for language, (title, description) in texts.items()
     }
@@ -319,6 +322,11 @@ def source_words(meta: dict[str, Any], language: str) -> dict[str, str]:
             "view_name": word(view, "view_name"), "view_publisher": word(view, "publisher"), "view_speaker": word(view, "speaker")}
 
 
+def first_publication(language: str) -> list[dict[str, Any]]:
+    """A new page's `history`: its first publication, dated today (staff set the day it goes live)."""
+    return [{"date": datetime.date.today(), "change": FIRST_PUBLISHED[language]}]
+
+
 def dump_front_matter(meta: dict[str, Any]) -> str:
     """YAML laid out like the hand-written pages: lists in [brackets], en/zh pairs on their own lines."""
     lines = []
@@ -326,6 +334,10 @@ def dump_front_matter(meta: dict[str, Any]) -> str:
         if isinstance(value, dict):
             lines.append(f"{key}:")
             lines += [f"  {sub}: {_scalar(item)}" for sub, item in value.items()]
+        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            lines.append(f"{key}:")  # a list of entries (`history`): one '- key: value' block each
+            for item in value:
+                lines += [f"  {'-' if index == 0 else ' '} {sub}: {_scalar(part)}" for index, (sub, part) in enumerate(item.items())]
         elif isinstance(value, list):
             lines.append(f"{key}: [{', '.join(_scalar(item) for item in value)}]")
         else:
@@ -346,7 +358,9 @@ def notice_checklist(notice_id: str, provisions: int) -> str:
         "  2. Set applies_to (who each provision is for) and related (provision ids) in both editions.",
         "  3. Its status is 'issued'. If a source says it is in force, write 'status: in-force' and",
         "     'status_source: <that source's id>' in both editions. If it replaces an older notice, give the",
-        "     older one 'status: superseded' and 'superseded_by: " + notice_id + "' in both editions.",
+        "     older one 'status: superseded' and 'superseded_by: " + notice_id + "' in both editions, and a",
+        "     'history' entry saying it is replaced. Each new page's history starts 'First published' today:",
+        "     set that date to the day the pages go live (What's new and the feeds list it).",
         "  4. Review the pages that name notices in their own words, which no build updates: the home page",
         "     (docs/index.md, docs_zh/index.md: its introduction, headings and 'Start here' links),",
         "     docs/views.md and docs/faq.md with their Chinese pages.",
@@ -421,6 +435,7 @@ NOTICE_OPTIONS = {
     "--view-source": "id of the source page of the interpretation on each provision",
 }
 SHORT_TITLE = {"en": "short title of this provision", "zh": "本条的简短标题"}
+FIRST_PUBLISHED = {"en": "First published.", "zh": "首次发布。"}
 DESCRIPTION = {"en": "one sentence for search results and link previews", "zh": "一句话说明，用于搜索结果和链接预览"}
 # A page path: one page id per folder level, e.g. provisions/new-slug.
 _PAGE_PATH = re.compile(rf"{ID_PATTERN}(?:/{ID_PATTERN})*")

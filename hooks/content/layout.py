@@ -59,3 +59,7 @@ AUDIENCE_FOLDER = "audiences"
 # Each source the site quotes or cites: sources/<source id>.md, linked from what uses it.
 SOURCES_FOLDER = "sources"
 SEARCH_INDEX = "search/search_index.json"
+# The What's new page (<!-- changes:list -->): the feeds link it, and their entry ids are its anchors.
+WHATS_NEW = "whats-new.md"
+# Each edition's Atom feed of What's new, at its root (zh/feed.xml); only a build with SITE_URL writes it.
+FEED = "feed.xml"

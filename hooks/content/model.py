@@ -153,6 +153,16 @@ class Term(_Record):
 Terms = Annotated[list[Term], Says("'{key}' must be a list of glossary terms, got {value}")]
 
 
+class HistoryEntry(_Record):
+    """One dated line of a page's `history`: what changed for the reader, in the page's language."""
+
+    date: Day = Field(description="when the change was published, the same in both editions")
+    change: Text = Field(description="one line in the page's language: what the page now tells the reader")
+
+
+History = Annotated[list[HistoryEntry], Says("'{key}' must be a list of entries, each '- date: YYYY-MM-DD' and 'change: <one line>', got {value}")]
+
+
 def same(description: str, default: Any = ..., **flags) -> Any:
     """A field whose value must be the same in docs/ and docs_zh/."""
     return Field(default, description=description, json_schema_extra={"same": True, **flags})
@@ -174,6 +184,7 @@ class Page(_Record):
     search: SearchSettings = Field(None, description="Material's search settings for the page")
     moved_from: OldPaths = same("old paths of the page, each redirected here", None)
     also_called: Names = Field(None, description="other names readers use for the page's subject")
+    history: History = same("dated changes that alter what the page tells a reader (the dates the same in both editions)", None, part="date")
 
 
 class SourcePage(Page):
@@ -206,6 +217,7 @@ class NoticePage(Page):
     text_source: Id = same("the id of the source of the notice's text as this site quotes it")
     view_source: Id = same("the id of the source of the interpretation (the view) on each provision")
     superseded_by: Id = same("the id of the notice that replaces it", None)
+    expired_on: Day = same("the date it stopped applying, where a source gives it (What's new and the feeds list it)", None)
     document_number: Text = same("the document number (文号), where a source gives it", None)
     official_url: Url = same("the official address, where a source gives it", None)
 
@@ -288,6 +300,12 @@ def same_in_both_editions() -> tuple[str, ...]:
                                if (field.json_schema_extra or {}).get("same")))
 
 
+def same_part(key: str) -> str | None:
+    """For a list whose items differ by language (`history`), the part of each item that is the same in both editions."""
+    return next(((field.json_schema_extra or {}).get("part") for model in MODELS.values()
+                 for name, field in model.model_fields.items() if name == key), None)
+
+
 def validate(meta: dict) -> tuple[Page | None, list[tuple[tuple, str]]]:
     """(the validated page or None, [(key path, message)]) for one page's front matter."""
     kind = meta.get("kind")
@@ -310,8 +328,8 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     """The house message for one pydantic error of a page's front matter."""
     loc = error["loc"]
     key = loc[0]
-    if key == "terms" and len(loc) > 1:
-        return _explain_term(error, meta["terms"])
+    if key in ENTRIES and len(loc) > 1:
+        return _explain_entry(error, key, meta[key])
     if len(loc) == 1 and error["type"] == "missing":
         return [((), f"'{key}' is missing" + (f" (a {kind} page needs it)" if kind else ""))]
     if len(loc) == 1 and error["type"] == "extra_forbidden":
@@ -323,18 +341,20 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     return [_says(model.model_fields[key].metadata, key, loc, meta[key])]
 
 
-def _explain_term(error: dict, terms: list) -> list[tuple[tuple, str]]:
-    index, term = error["loc"][1], terms[error["loc"][1]]
-    if not isinstance(term, dict):
-        return [(("terms", index), f"glossary term {index + 1} must have the keys {', '.join(required_keys_of(Term))}")]
-    name = f"glossary term '{term['id']}'" if isinstance(term.get("id"), str) else f"glossary term {index + 1}"
+def _explain_entry(error: dict, key: str, items: list) -> list[tuple[tuple, str]]:
+    """The message for one wrong item of a list of records (ENTRIES): a glossary term, a history entry."""
+    model, noun = ENTRIES[key]
+    index, item = error["loc"][1], items[error["loc"][1]]
+    if not isinstance(item, dict):
+        return [((key, index), f"{noun} {index + 1} must have the keys {', '.join(required_keys_of(model))}")]
+    name = f"{noun} '{item['id']}'" if isinstance(item.get("id"), str) else f"{noun} {index + 1}"
     part = error["loc"][2]
     if len(error["loc"]) == 3 and error["type"] == "missing":
-        return [(("terms", index), f"{name} has no '{part}'")]
+        return [((key, index), f"{name} has no '{part}'")]
     if len(error["loc"]) == 3 and error["type"] == "extra_forbidden":
-        return [(("terms", index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(Term.model_fields)})")]
-    path, text = _says(Term.model_fields[part].metadata, part, error["loc"][2:], term[part])
-    return [(("terms", index, *path), f"{name}: {text}")]
+        return [((key, index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(model.model_fields)})")]
+    path, text = _says(model.model_fields[part].metadata, part, error["loc"][2:], item[part])
+    return [((key, index, *path), f"{name}: {text}")]
 
 
 def _says(metadata: list, key: str, loc: tuple, value: Any) -> tuple[tuple, str]:
@@ -365,12 +385,15 @@ def show(value: object) -> str:
     return str(value)
 
 
+# Lists of records in front matter: key -> (the model of an item, what messages call one).
+ENTRIES: dict[str, tuple[type[BaseModel], str]] = {"terms": (Term, "glossary term"), "history": (HistoryEntry, "history entry")}
+
 # --- page bodies ----------------------------------------------------------------
 
 # The heading ids a situation guide must have, in this order.
 GUIDE_SECTIONS = ("checklist", "who-files", "where-to-ask", "not-in-the-sources")
 # Markers a page may hold, each replaced by a generated list (hooks/cross_links.py).
-MARKERS = ("provisions:cards", "reindeer:views", "glossary:terms")
+MARKERS = ("provisions:cards", "reindeer:views", "glossary:terms", "changes:list")
 # The heading id and block class of a provision's Reindeer View.
 REINDEER_VIEW = "reindeer-view"
 # Text the scaffold writes for staff to replace; the build refuses a page that still has it.

@@ -9,6 +9,7 @@ list only ever links to a page that is built. UI words come from strings.yml.
 from __future__ import annotations
 
 from functools import partial
+from urllib.parse import quote, urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -54,6 +55,14 @@ def href(from_file: File, files: Files, src_uri: str, anchor: str = "") -> str |
         return None
     link = get_relative_url(target.url, from_file.url)
     return f"{link}#{anchor}" if anchor else link
+
+
+def feedback_href(base: str, subject: str, body: str) -> str:
+    """The feedback address (FEEDBACK_URL) with a subject and body filled in: `subject` for mailto:,
+    `title` for a web form or issue tracker (GitHub's new-issue page reads title and body).
+    Spaces as %20, never '+', which mailto: would show as it is."""
+    field = "subject" if base.lower().startswith("mailto:") else "title"
+    return base + ("&" if "?" in base else "?") + urlencode({field: subject, "body": body}, quote_via=quote)
 
 
 def full_title(cat: Catalog, entry: Entry) -> str:

@@ -17,7 +17,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from content.layout import CHINESE, DEFAULT_LANGUAGE, NOTICES_FOLDER, source_label, zh_docs_dir
 from content.model import (
-    GUIDE_SECTIONS, MARKERS, PLACEHOLDER, RELATABLE_KINDS, REINDEER_VIEW, required_keys, same_in_both_editions, show,
+    GUIDE_SECTIONS, MARKERS, PLACEHOLDER, RELATABLE_KINDS, REINDEER_VIEW, required_keys, same_in_both_editions, same_part, show,
 )
 from content.pages import Edition, PageRecord, Problem
 from content.record import RECORD_KEY, page_uris
@@ -77,6 +77,16 @@ def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
     """The page body against the allowlist of content/safety.py."""
     for line, text in record.source_problems:
         yield record.problem(line, text)
+
+
+def history_dates(record: PageRecord, language: str) -> Iterator[Problem]:
+    """One `history` entry per date: the date names the entry in What's new and the feeds."""
+    seen: dict = {}
+    for index, entry in enumerate(record.page.history or [] if record.page else []):
+        if entry.date in seen:
+            yield record.problem(("history", index), f"front matter: history entry {index + 1} has the date {entry.date} of entry "
+                                 f"{seen[entry.date] + 1}; say both changes in one entry")
+        seen.setdefault(entry.date, index)
 
 
 # --- checks of one edition --------------------------------------------------------
@@ -169,6 +179,8 @@ def notices(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
             status, newer = meta.get("status"), meta.get("superseded_by")
             if status == "superseded" and newer is None:
                 yield record.problem(("status",), "front matter: a superseded notice needs 'superseded_by: <id of the notice that replaces it>'")
+            if meta.get("expired_on") is not None and status != "expired":
+                yield record.problem(("expired_on",), f"front matter: 'expired_on' goes with 'status: expired' (status is {show(status)}); remove one")
             if newer is not None and status != "superseded":
                 yield record.problem(("superseded_by",), f"front matter: 'superseded_by' goes with 'status: superseded' (status is {show(status)}); remove one")
             if isinstance(newer, str) and newer not in known:
@@ -260,7 +272,13 @@ def same_values(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
         if key in zh.bad_keys or key in en.bad_keys:
             continue  # a value of the wrong type or with an unknown tag is reported as such
         zh_value, en_value = zh.meta.get(key), en.meta.get(key)
-        if zh_value != en_value:
+        part = same_part(key)
+        if part:  # a list whose items differ by language: only their `part` must match
+            zh_parts, en_parts = (sorted(item[part] for item in value or []) for value in (zh_value, en_value))
+            if zh_parts != en_parts:
+                yield zh.problem((key,), f"front matter: '{key}' has the {part}s {show(zh_parts)} here but {show(en_parts)} in {en.label}; "
+                                 f"a page has the same {key} {part}s in both editions")
+        elif zh_value != en_value:
             yield zh.problem((key,), f"front matter: '{key}' is {show(zh_value)} here but {show(en_value)} in {en.label}; "
                              f"a page has the same {key} in both editions")
 
@@ -369,6 +387,6 @@ _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 # A class attribute that holds REINDEER_VIEW among its classes.
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
-PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html)
+PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html, history_dates)
 EDITION_CHECKS = (files, unique_ids, related_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
 PAIR_CHECKS = (same_values, same_terms, same_heading_ids)

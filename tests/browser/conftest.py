@@ -1,7 +1,7 @@
 """Browser fixtures: the built site served on 127.0.0.1 and one headless Chromium per session.
 
 - `site`: the real site, built strict with SITE_URL set to the address it is then
-  served on (a threaded http.server on a free port of 127.0.0.1), as a real host
+  served on, and FEEDBACK_URL set as publishing sets it (a threaded http.server on a free port of 127.0.0.1), as a real host
   serves the build made for it; with the list of pages of each edition.
 - `browser`: Debian's Chromium driven by Playwright (it cannot download its own here).
   No browser: the tests skip with the reason, except under CI=true, where they fail.
@@ -79,7 +79,8 @@ def site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("served") / "site"
     server = SiteServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(site_dir)))
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    result = run_strict_build(ROOT, site_dir, SITE_URL=f"{origin}/")
+    # FEEDBACK_URL as publishing sets it: every sweep (axe, requests, phones) meets the feedback links too.
+    result = run_strict_build(ROOT, site_dir, SITE_URL=f"{origin}/", FEEDBACK_URL="mailto:guide@example.org")
     assert result.returncode == 0, f"strict build for the browser tests failed:\n{result.stderr}"
     served = ServedSite(built=BuiltSite(site_dir, result.stderr), origin=origin)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
