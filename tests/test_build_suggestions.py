@@ -7,8 +7,10 @@ One project copy holds every case, each on a page of its own, so one strict buil
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import run_strict_build
 from project_copy import append_line, copy_project
@@ -72,3 +74,14 @@ def test_outdated_translations_are_summed_up_once_after_their_own_lines(build):
     assert len(per_page) == len(changed) and max(per_page) < summaries[0], "the summary does not come after the pages' own lines"
     last = result.stdout.strip().splitlines()[-1]
     assert last.startswith("Aborted with 3 problems"), f"the count is no longer the build's last line: {last}"
+
+
+def test_a_build_never_shows_the_previews_box_of_problems(build):
+    """`mkdocs build` writes its pages before the strict count stops it: a page with problems, as
+    written, has none of the box the preview shows (tests/browser/test_preview.py)."""
+    result, _ = build
+    site = Path(result.args[result.args.index("--site-dir") + 1])
+    for page in (TYPO_PAGE, FAR_PAGE, f"zh/{GLOSSARY_PAGE}"):
+        html = BeautifulSoup((site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert html.select_one("article h1") is not None, f"{page} was not written: this test checks nothing"
+        assert html.select_one(".preview-problems") is None, f"a build (not the preview) shows {page}'s problems on the page"
