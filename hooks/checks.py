@@ -4,7 +4,8 @@ Events (each runs in the English build and again in the Chinese one, except on_s
 - on_startup: `mkdocs serve` (the preview, `./site.sh serve`) is the only command whose pages show
   their own problems; `build` and `gh-deploy` never do. MkDocs passes the command to this event.
 - on_config: MkDocs' own link warnings name the file staff edit and its line, and for a missing
-  page or glossary entry the nearest ones (a logging filter, removed again at on_post_build /
+  page or glossary entry the nearest ones; a link to an anchor of a page whose front matter has
+  problems is not reported, that problem is (a logging filter, removed again at on_post_build /
   on_build_error); in the first build, a counter of both
   editions' problems starts, and files from other hosts that mkdocs.yml names (extra_css,
   extra_javascript, the theme's favicon, logo and font) are reported against mkdocs.yml and its key.
@@ -191,12 +192,22 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
         return False  # the Chinese build's English fallback: the English build reported it
     if source is None or not source.is_file():  # a generated page: keep MkDocs' words
         return True
+    if _in_unread_front_matter(config, match["rest"]):
+        return False
     line = _line_of(source, match["link"])
     suggestion = _suggestion(config, match)
     text = match["rest"].rstrip(".") + suggestion if suggestion else match["rest"]
     record.msg = str(Problem(source_label(config, match["uri"]), line, text))
     record.args = ()
     return True
+
+
+def _in_unread_front_matter(config: MkDocsConfig, rest: str) -> bool:
+    """A link to an anchor of a page whose front matter has problems (the glossary's terms are anchors
+    made from it): that problem is reported, not every link to it; the links are checked again once it is fixed."""
+    missing_anchor = _MISSING_ANCHOR.search(rest)
+    target = edition(config).records.get(missing_anchor["doc"]) if missing_anchor else None
+    return target is not None and target.page is None and bool(target.problems)
 
 
 def _suggestion(config: MkDocsConfig, match: re.Match) -> str:
