@@ -112,7 +112,7 @@ check_content() {
   "$VENV/bin/python" -m tools.translations status || translations_ok=0
   echo
   if [ "$build_ok" = 0 ]; then
-    echo "check: FAILED; fix each WARNING line above (CONTRIBUTING.md, 'Build messages and their fixes'), then run ./site.sh check again."
+    echo "check: FAILED; fix each WARNING line above (CONTRIBUTING.md, 'Build messages and their fixes'; 中文：CONTRIBUTING.zh.md), then run ./site.sh check again."
     return 1
   elif [ "$translations_ok" = 0 ]; then
     echo "check: PASSED, with translations to update (listed above); you may open a pull request, and update them when you can (./site.sh translations diff FILE, then mark FILE)."

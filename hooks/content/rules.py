@@ -3,7 +3,7 @@
 hooks/checks.py runs every check of PAGE_CHECKS on each page's record, EDITION_CHECKS once per
 edition and PAIR_CHECKS on each page and its translation, and reports what they yield. A check
 is a function that yields Problems (content/pages.py); a new check is one function plus one
-entry below, and one row in CONTRIBUTING.md's "Build messages and their fixes".
+entry below, and one row in "Build messages and their fixes" of CONTRIBUTING.md and CONTRIBUTING.zh.md.
 """
 
 from __future__ import annotations
