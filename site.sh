@@ -11,6 +11,8 @@
 #   ./site.sh build   strict build for publishing into site/ (replaced only if the build passes);
 #                     needs SITE_URL, the published address
 #   ./site.sh lock    requirements.txt (every file's hash) regenerated from requirements.in
+#   ./site.sh preview BASE   a pull request's CI run: strict build into preview/ (uploaded for reviewers), then on
+#                     stdout the Markdown list of pages whose source changed since the git commit BASE
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -110,7 +112,7 @@ check_content() {
   "$VENV/bin/python" -m tools.translations status || translations_ok=0
   echo
   if [ "$build_ok" = 0 ]; then
-    echo "check: FAILED; fix each WARNING line above (CONTRIBUTING.md, 'Build messages and their fixes'), then run ./site.sh check again."
+    echo "check: FAILED; fix each WARNING line above (CONTRIBUTING.md, 'Build messages and their fixes'; 中文：CONTRIBUTING.zh.md), then run ./site.sh check again."
     return 1
   elif [ "$translations_ok" = 0 ]; then
     echo "check: PASSED, with translations to update (listed above); you may open a pull request, and update them when you can (./site.sh translations diff FILE, then mark FILE)."
@@ -167,6 +169,18 @@ case "${1:-}" in
     ensure_python_env
     strict_build
     ;;
+  preview)
+    shift
+    base="${1:-}"
+    if [ -z "$base" ]; then
+      echo "usage: ./site.sh preview BASE (a git commit to compare with, e.g. HEAD^1)" >&2; exit 2
+    fi
+    ensure_python_env >&2
+    rm -rf preview
+    # The build's lines go to stderr: stdout is the list, for the job summary.
+    "$VENV/bin/mkdocs" build --strict --site-dir preview >&2
+    exec "$VENV/bin/python" -m tools.changed_pages "$base"
+    ;;
   lock)
     shift
     ensure_python_env
@@ -174,7 +188,7 @@ case "${1:-}" in
     ensure_python_env
     ;;
   *)
-    echo "usage: ./site.sh serve [--port N] | check | scaffold ... | translations ... | test [pytest args] | build | lock [pip-compile args]" >&2
+    echo "usage: ./site.sh serve [--port N] | check | scaffold ... | translations ... | test [pytest args] | build | preview BASE | lock [pip-compile args]" >&2
     exit 2
     ;;
 esac

@@ -1,8 +1,11 @@
 """Report every problem of every page staff wrote, in both editions, and of the built pages; each one WARNING line.
 
-Events (each runs in the English build and again in the Chinese one):
+Events (each runs in the English build and again in the Chinese one, except on_startup):
+- on_startup: `mkdocs serve` (the preview, `./site.sh serve`) is the only command whose pages show
+  their own problems; `build` and `gh-deploy` never do. MkDocs passes the command to this event.
 - on_config: MkDocs' own link warnings name the file staff edit and its line, and for a missing
-  page or glossary entry the nearest ones (a logging filter, removed again at on_post_build /
+  page or glossary entry the nearest ones; a link to an anchor of a page whose front matter has
+  problems is not reported, that problem is (a logging filter, removed again at on_post_build /
   on_build_error); in the first build, a counter of both
   editions' problems starts, and files from other hosts that mkdocs.yml names (extra_css,
   extra_javascript, the theme's favicon, logo and font) are reported against mkdocs.yml and its key.
@@ -14,7 +17,9 @@ Events (each runs in the English build and again in the Chinese one):
   to the allowlist (content/safety.py, rendered_problems), the second layer after the source check.
 - on_post_page: a built page that would load anything from another host is reported.
 - on_post_build: stylesheets that load anything from another host are reported; in the Chinese
-  build, a strict run ends with the count of both editions' problems.
+  build, a strict run ends with the count of both editions' problems, and in the preview each
+  page written with problems gets them in a box at its top (overrides/partials/problems.html),
+  once every problem is known (MkDocs checks anchors after writing the pages).
 CONTRIBUTING.md ("Build messages and their fixes") lists every message.
 """
 
@@ -28,6 +33,7 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -35,15 +41,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from content.layout import DEFAULT_LANGUAGE, edition_source, is_chinese_build, source_label
+from content.layout import CHINESE, DEFAULT_LANGUAGE, ZH_DOCS_DIR_NAME, edition_source, is_chinese_build, source_label
 from content.pages import EDITIONS, Problem, edition
 from content.rules import EDITION_CHECKS, PAGE_CHECKS, PAIR_CHECKS
 from content.published import css_external, external_resources, local_imports
 from content.safety import escape_page_title, rendered_problems
+from content.strings import STRINGS
 
 log = logging.getLogger("mkdocs.hooks.checks")
 
 # --- hooks ------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state["preview"] = command == PREVIEW_COMMAND
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -51,6 +62,7 @@ def on_config(config: MkDocsConfig) -> None:
     logging.getLogger(MKDOCS_PAGES_LOGGER).addFilter(partial(_name_the_source, config))
     if not is_chinese_build(config):  # the first build of a run: count both editions' problems
         _problems_counted(reset=True)
+        _state["written"] = {}
         for problem in config_problems(config):  # once: both editions share mkdocs.yml
             log.warning(str(problem))
 
@@ -101,6 +113,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if _state.get("preview") and page.file.generated_by is None:  # where the preview shows this page's problems
+        _state.setdefault("written", {})[source_label(config, page.file.src_uri)] = Path(page.file.abs_dest_path)
     from_config = set(_config_external(config))  # reported once, against mkdocs.yml (on_config)
     for url in external_resources(output):
         if url in from_config or (config.theme.get("font") and _host(url) in GOOGLE_FONTS_HOSTS):
@@ -121,7 +135,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                 log.warning(f"{where}: the stylesheet would load {url} from another host; put the file in docs/assets/ and link it there")
     # MkDocs' own closing line counts the last build's warnings only, the Chinese edition's.
     total = _problems_counted()
-    if is_chinese_build(config) and config.strict and total:
+    if is_chinese_build(config) and _state.get("preview"):
+        _show_problems_on_pages(config)
+    elif is_chinese_build(config) and config.strict and total:
         raise Abort(f"Aborted with {total} problem{'s' if total > 1 else ''} in the two editions together, each on a WARNING line above.")
 
 
@@ -181,12 +197,22 @@ def _name_the_source(config: MkDocsConfig, record: logging.LogRecord) -> bool:
         return False  # the Chinese build's English fallback: the English build reported it
     if source is None or not source.is_file():  # a generated page: keep MkDocs' words
         return True
+    if _in_unread_front_matter(config, match["rest"]):
+        return False
     line = _line_of(source, match["link"])
     suggestion = _suggestion(config, match)
     text = match["rest"].rstrip(".") + suggestion if suggestion else match["rest"]
     record.msg = str(Problem(source_label(config, match["uri"]), line, text))
     record.args = ()
     return True
+
+
+def _in_unread_front_matter(config: MkDocsConfig, rest: str) -> bool:
+    """A link to an anchor of a page whose front matter has problems (the glossary's terms are anchors
+    made from it): that problem is reported, not every link to it; the links are checked again once it is fixed."""
+    missing_anchor = _MISSING_ANCHOR.search(rest)
+    target = edition(config).records.get(missing_anchor["doc"]) if missing_anchor else None
+    return target is not None and target.page is None and bool(target.problems)
 
 
 def _suggestion(config: MkDocsConfig, match: re.Match) -> str:
@@ -210,6 +236,23 @@ def _suggestion(config: MkDocsConfig, match: re.Match) -> str:
     return ("; " + f"the glossary has no term '{missing_anchor['anchor']}'; "
             + (f"nearest terms: {', '.join(close)}; " if close else "")
             + "link to one of its terms, or add the term to both glossary files")
+
+
+def _show_problems_on_pages(config: MkDocsConfig) -> None:
+    """The preview: every page written with problems gets them in a box at the top of its content."""
+    by_label: dict[str, list[str]] = {}
+    for message in _problems_logged():
+        label = message.split(":", 1)[0]
+        by_label.setdefault(label, []).append(message)
+    template = jinja2.Environment(autoescape=True, loader=config.theme.get_env().loader).get_template(PROBLEMS_TEMPLATE)
+    for label, path in _state.get("written", {}).items():
+        if label in by_label and path.is_file():
+            language = CHINESE if label.startswith(f"{ZH_DOCS_DIR_NAME}/") else DEFAULT_LANGUAGE
+            box = template.render(t=STRINGS[language], problems=by_label[label]).strip()
+            html = path.read_text(encoding="utf-8")
+            top = _CONTENT_START.search(html) or _BODY_START.search(html)
+            if top is not None:
+                path.write_text(html[: top.end()] + box + html[top.end():], encoding="utf-8")
 
 
 def _stylesheets(site: Path) -> list[Path]:
@@ -246,8 +289,25 @@ def _problems_counted(reset: bool = False) -> int:
     return counter.counts.get(logging.WARNING, 0)
 
 
+def _problems_logged() -> list[str]:
+    """The WARNING (and ERROR) lines logged since the first build of this run, as printed."""
+    logger = logging.getLogger("mkdocs")
+    counter = next((h for h in logger.handlers if isinstance(h, _ProblemCounter)), None)
+    return list(counter.messages) if counter is not None else []
+
+
 class _ProblemCounter(CountHandler):
-    """MkDocs' warning counter, but for the whole run (MkDocs makes a new one per build)."""
+    """MkDocs' warning counter, but for the whole run (MkDocs makes a new one per build); keeps the lines too."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.messages: list[str] = []
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        handled = super().handle(record)  # CountHandler counts here, not in emit
+        if handled:
+            self.messages.append(record.getMessage())
+        return handled
 
 
 def _remove_link_filters() -> None:
@@ -260,6 +320,13 @@ def _remove_link_filters() -> None:
 
 # --- data -------------------------------------------------------------------
 
+# The state of this run of `mkdocs` (kept across the preview's rebuilds, as csp.py and offline.py do):
+# "preview", whether pages show their problems; "written", each source label -> its built page.
+_state: dict = {}
+PREVIEW_COMMAND = "serve"  # `mkdocs serve --clean` is passed as "build" by MkDocs: no box there either
+PROBLEMS_TEMPLATE = "partials/problems.html"
+_CONTENT_START = re.compile(r"<article\b[^>]*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
 CONFIG_FILE = "mkdocs.yml"
 GOOGLE_FONTS_HOSTS = ("fonts.googleapis.com", "fonts.gstatic.com")

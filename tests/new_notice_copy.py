@@ -42,6 +42,8 @@ OLDER_HISTORY = {
     "docs": "history:\n  - date: 2024-01-10\n    change: Test change one.\n  - date: 2025-03-02\n    change: Says the notice is replaced.\n",
     "docs_zh": "history:\n  - date: 2024-01-10\n    change: 测试更新一。\n  - date: 2025-03-02\n    change: 说明本通知已被取代。\n",
 }
+# What the editor writes for each placeholder: a provision's words, and the notice's.
+LABELS = {"docs": ("Talent measure {number}", "A notice on talent services."), "docs_zh": ("人才措施 {number}", "一份关于人才服务的通知。")}
 TERM_MEANING = {"docs": "An office that helps talent with the forms (test).", "docs_zh": "帮助人才填写表格的办公室（测试）。"}
 
 
@@ -78,7 +80,7 @@ def write_second_notice(project: Path) -> None:
         for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
             text = path.read_text(encoding="utf-8")
             number = re.search(r"^number: (\d+)$", text, re.M)
-            label = f"Talent measure {number.group(1)}" if number else "A notice on talent services."
+            label = (LABELS[folder][0].format(number=number.group(1)) if number else LABELS[folder][1])  # in the page's language
             text = re.sub(r"REPLACE:[^{\n'\"]*(\{)?", lambda m: f"{label} {{" if m.group(1) else label, text).replace("applies_to: []", "applies_to: [category-a]")
             if path.name == "provision-1.md":
                 text = text.rstrip("\n") + f"\n\n{TERM_SENTENCE[folder]}\n"

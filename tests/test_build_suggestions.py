@@ -7,16 +7,20 @@ One project copy holds every case, each on a page of its own, so one strict buil
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import run_strict_build
-from project_copy import append_line, copy_project
+from project_copy import append_line, copy_project, replace_once
 
 TYPO_PAGE = "notices/ningbo-2023-work-permits/yrd-green-channel.md"  # links apostile.md, next to apostille.md
 FAR_PAGE = "faq.md"  # links a page whose path is like no other
 GLOSSARY_PAGE = "notices/ningbo-2023-work-permits/online-service.md"  # Chinese: links glossary.md#work-visa
 OUTDATED = ("about.md", "port-visa-transfer.md")  # English pages changed after their translation
+# The English glossary's front matter made unreadable: its terms, which other pages link, are gone too.
+BROKEN_GLOSSARY = ("kind: glossary\n", "kind: glossary\nreviewed: [2026-11-22\n")
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +33,7 @@ def build(tmp_path_factory) -> tuple[subprocess.CompletedProcess, dict[str, int]
     }
     for page in OUTDATED:
         append_line(project / "docs" / page, "A sentence added in English only.")
+    replace_once(project / "docs" / "glossary.md", *BROKEN_GLOSSARY)
     return run_strict_build(project, project.parent / "site"), lines
 
 
@@ -66,9 +71,29 @@ def test_outdated_translations_are_summed_up_once_after_their_own_lines(build):
     summaries = [i for i, line in enumerate(info) if line.startswith("Chinese pages older than their English page")]
     assert len(summaries) == 1, "\n".join(info)
     summary = info[summaries[0]]
-    changed = sorted(f"docs_zh/{page}" for page in (*OUTDATED, TYPO_PAGE, FAR_PAGE))  # every English page edited above
+    changed = sorted(f"docs_zh/{page}" for page in (*OUTDATED, TYPO_PAGE, FAR_PAGE, "glossary.md"))  # every English page edited above
     assert summary.startswith(f"Chinese pages older than their English page ({len(changed)}): {', '.join(changed)}; "), summary
     per_page = [i for i, line in enumerate(info) if "translation may be outdated" in line]
     assert len(per_page) == len(changed) and max(per_page) < summaries[0], "the summary does not come after the pages' own lines"
     last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("Aborted with 3 problems"), f"the count is no longer the build's last line: {last}"
+    assert last.startswith("Aborted with 4 problems"), f"the count is no longer the build's last line: {last}"
+
+
+def test_a_glossary_whose_front_matter_is_broken_is_one_problem_not_one_per_link_to_its_terms(build):
+    result, _ = build
+    glossary = [text for text in result.stderr.splitlines() if text.startswith("WARNING") and "-  docs/glossary.md:" in text]
+    assert len(glossary) == 1 and "front matter is not valid YAML" in glossary[0], glossary
+    flood = [text for text in result.stderr.splitlines() if "does not contain an anchor" in text and "glossary.md#" in text
+             and "work-visa" not in text]
+    assert not flood, f"{len(flood)} links to the glossary's terms reported besides its front matter, e.g. {flood[0]}"
+
+
+def test_a_build_never_shows_the_previews_box_of_problems(build):
+    """`mkdocs build` writes its pages before the strict count stops it: a page with problems, as
+    written, has none of the box the preview shows (tests/browser/test_preview.py)."""
+    result, _ = build
+    site = Path(result.args[result.args.index("--site-dir") + 1])
+    for page in (TYPO_PAGE, FAR_PAGE, f"zh/{GLOSSARY_PAGE}"):
+        html = BeautifulSoup((site / page.removesuffix(".md") / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert html.select_one("article h1") is not None, f"{page} was not written: this test checks nothing"
+        assert html.select_one(".preview-problems") is None, f"a build (not the preview) shows {page}'s problems on the page"

@@ -8,6 +8,7 @@ uses a GitHub Pages project address, the case with a path under the host.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -275,7 +276,29 @@ def test_deploy_waits_for_the_tests_and_the_strict_build():
 
 
 def test_test_workflow_runs_the_same_command_as_the_readme():
-    assert _runs(_jobs("test.yml")["test"])[-1] == "./site.sh test"
+    runs = _runs(_jobs("test.yml")["test"])
+    assert "./site.sh test" in runs, runs
+    assert all(not run.startswith("./site.sh preview") for run in runs[: runs.index("./site.sh test")]), (
+        "the pull request's preview is built before the tests have passed"
+    )
+
+
+def test_a_pull_request_uploads_its_built_site_and_lists_its_changed_pages():
+    steps = _jobs("test.yml")["test"]["steps"]
+    preview = [step for step in steps if step.get("run", "").startswith("./site.sh preview ")]
+    assert len(preview) == 1, "the test workflow builds no preview of a pull request (./site.sh preview)"
+    assert preview[0]["run"].endswith('>> "$GITHUB_STEP_SUMMARY"'), "the changed pages are not written to the job summary"
+    upload = [step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert len(upload) == 1, "the test workflow uploads no built site for reviewers"
+    assert re.fullmatch(r"actions/upload-artifact@[0-9a-f]{40}", upload[0]["uses"]), "upload-artifact is not pinned by commit"
+    assert upload[0]["with"]["path"] == "preview", "the upload is not the folder ./site.sh preview builds"
+    for step in (*preview, *upload):
+        assert step.get("if") == "github.event_name == 'pull_request'", f"{step} runs on more than pull requests"
+    base = preview[0]["run"].split()[2]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert base == "HEAD^1" and checkout["with"].get("fetch-depth", 1) >= 2, (
+        "the base branch (the merge commit's first parent) is not fetched, so no page list can be made"
+    )
 
 
 def test_workflows_and_dependabot_config_pass_zizmor_offline():

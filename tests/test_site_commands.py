@@ -96,3 +96,18 @@ def test_check_on_a_broken_page_fails_in_seconds_naming_the_file(tmp_path):
     assert result.stdout.strip().splitlines()[-1].startswith("check: FAILED"), result.stdout
     assert "docs_zh/faq.md" in result.stdout, "the translation status does not name the page changed in English only"
     assert "Traceback" not in result.stderr and took < 60, took
+
+
+def test_preview_builds_strictly_into_preview_then_lists_the_pages_changed_since_the_base(tmp_path):
+    folder = _stand_in_folder(tmp_path)
+    result = _site_sh(folder, "preview", "HEAD^1")
+    assert result.returncode == 0, result.stderr
+    assert _called(folder, "mkdocs") == ["build", "--strict", "--site-dir", "preview"]
+    assert _called(folder, "python") == ["-m", "tools.changed_pages", "HEAD^1"]
+
+
+def test_preview_without_a_base_says_how_to_call_it(tmp_path):
+    folder = _stand_in_folder(tmp_path)
+    result = _site_sh(folder, "preview")
+    assert result.returncode == 2 and _called(folder, "mkdocs") is None
+    assert result.stderr.startswith("usage: ./site.sh preview BASE"), result.stderr

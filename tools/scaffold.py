@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             out.write(render(args.kind, meta[language], language))
         print(f"wrote {relative(path)}")
     # The Chinese file starts as a translation of the English template; the
-    # build requires the record (CONTRIBUTING.md, "Translation freshness").
+    # build requires the record (CONTRIBUTING.md, "Update a translation").
     recorded = mark_translated(targets["zh"])
     print(f"recorded in {relative(targets['zh'])}: translated_from: {recorded}")
     print(next_steps(page, meta["en"]["title"]))
@@ -394,7 +394,7 @@ def next_steps(page: Path, title: str) -> str:
             "  4. When the Chinese page matches the finished English page, record it:",
             f"       ./site.sh translations mark {FOLDERS['zh']}/{page.as_posix()}",
             "  5. Run ./site.sh check: it ends with one line, passed or failed, and what to do next.",
-            "  See CONTRIBUTING.md for the front matter and every build message.",
+            "  See CONTRIBUTING.md (中文：CONTRIBUTING.zh.md) for the front matter and every build message.",
         ]
     )
 

@@ -5,7 +5,7 @@ models below; the catalog, the lists and the templates use the validated object.
 declares everything about a key: its type (with the message staff see when a value is
 wrong), whether it is required (no default), whether it must be the same in docs/ and
 docs_zh/ (`same=True`), and what it means (`description`, checked against CONTRIBUTING.md).
-Adding a key is one line in one model, plus its row in CONTRIBUTING.md.
+Adding a key is one line in one model, plus its row in both guides (CONTRIBUTING.md, CONTRIBUTING.zh.md).
 """
 
 from __future__ import annotations

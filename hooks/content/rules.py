@@ -3,7 +3,7 @@
 hooks/checks.py runs every check of PAGE_CHECKS on each page's record, EDITION_CHECKS once per
 edition and PAIR_CHECKS on each page and its translation, and reports what they yield. A check
 is a function that yields Problems (content/pages.py); a new check is one function plus one
-entry below, and one row in CONTRIBUTING.md's "Build messages and their fixes".
+entry below, and one row in "Build messages and their fixes" of CONTRIBUTING.md and CONTRIBUTING.zh.md.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from content.layout import CHINESE, DEFAULT_LANGUAGE, NOTICES_FOLDER, source_lab
 from content.model import (
     GUIDE_SECTIONS, MARKERS, PLACEHOLDER, RELATABLE_KINDS, REINDEER_VIEW, required_keys, same_in_both_editions, same_part, show,
 )
+from content.catalog import HAN_RUN
 from content.pages import Edition, PageRecord, Problem
 from content.record import RECORD_KEY, page_uris
 from content.published import file_problems
@@ -305,7 +306,23 @@ def same_heading_ids(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
         yield zh.problem(zh_ids[anchor], f"heading id '#{anchor}' is not in {en.label}; a translated heading keeps the English heading's id")
 
 
+def translated_headings(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
+    """A Chinese heading left as the English heading of the same id: Latin words, no Chinese, the same text."""
+    zh_ids, en_ids = dict(reversed(zh.headings)), dict(reversed(en.headings))
+    for anchor in sorted(zh_ids.keys() & en_ids.keys(), key=zh_ids.get):
+        marks, text = _heading_text(zh, zh_ids[anchor])
+        if text == _heading_text(en, en_ids[anchor])[1] and _LATIN_WORD.search(text) and not HAN_RUN.search(text):
+            yield zh.problem(zh_ids[anchor], f"heading '#{anchor}' still has the English heading's words ('{text}'); "
+                             f"translate them and keep the id: '{marks} 中文标题 {{ #{anchor} }}'")
+
+
 # --- helpers ------------------------------------------------------------------------
+
+
+def _heading_text(record: PageRecord, line: int) -> tuple[str, str]:
+    """('##', 'Official text') of the heading on a file line, its { … } attributes left out."""
+    marks, _, rest = record.text.split("\n")[line - 1].strip().partition(" ")
+    return marks, _HEADING_ATTRIBUTES.sub("", rest).strip()
 
 
 def describe_ids(ids: list[str]) -> str:
@@ -383,10 +400,12 @@ BUILD_FOLDERS = ("zh", "assets", "search")
 
 CARDS_MARKER = MARKERS[0]
 _MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*:[a-z][a-z0-9-]*)\s*-->")
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*#*\s*$")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 # A class attribute that holds REINDEER_VIEW among its classes.
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
 PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html, history_dates)
 EDITION_CHECKS = (files, unique_ids, related_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
-PAIR_CHECKS = (same_values, same_terms, same_heading_ids)
+PAIR_CHECKS = (same_values, same_terms, same_heading_ids, translated_headings)
