@@ -34,6 +34,17 @@ AUDIENCES: dict[str, dict[str, str]] = {
     "foreign-teachers": {"en": "Foreign teachers and trainers", "zh": "外籍教师及培训师"},
     "urgent-entry": {"en": "Urgent entry to China", "zh": "紧急入境"},
 }
+# Who acts in a step of a guide (`steps[].who`). Labels per edition.
+ACTORS: dict[str, dict[str, str]] = {
+    "you": {"en": "You", "zh": "您"},
+    "employer": {"en": "Your employer", "zh": "用人单位"},
+    "inviting-company": {"en": "The inviting company", "zh": "邀请单位"},
+    "foreign-experts": {"en": "The foreign-experts authority", "zh": "外专部门"},
+    "exit-entry": {"en": "The exit-entry authorities", "zh": "出入境管理部门"},
+    "police": {"en": "The police", "zh": "警方"},
+}
+# `steps[].next`: the sources say this step and the next are done together (and), or either will do (or).
+JOINS = ("and", "or")
 # `change`: how a provision compares with earlier policy, as its notice's interpretation says
 # (the badge names who says so and when, from that source: strings.yml `change_says`).
 CHANGES: dict[str, dict[str, str]] = {
@@ -158,6 +169,22 @@ def same(description: str, default: Any = ..., **flags) -> Any:
     return Field(default, description=description, json_schema_extra={"same": True, **flags})
 
 
+class Step(_Record):
+    """One step of a situation guide, one item of the guide's `steps`: who acts, and the page that explains it."""
+
+    who: Annotated[Literal[tuple(ACTORS)], _one_of(ACTORS)] = same(f"who acts: {_words(ACTORS)}")
+    does: Text = Field(description="what they do, in the page's language, as the sources say it")
+    page: Id = same("the id of the provision or process page that explains the step")
+    bring: Annotated[list[Annotated[str, AfterValidator(_text)]], Says("'{key}' must be a list like [one, two], got {value}")] = Field(
+        [], description="what to have ready, as the sources name it: the print view's checklist")
+    open: Text = Field(None, description="what the sources do not say about this step")
+    next: Annotated[Literal[JOINS], _one_of(JOINS)] = same(
+        "'and' where the sources say this step and the next go together, 'or' where either will do", None)
+
+
+Steps = Annotated[list[Step], Says("'{key}' must be a list of steps, each with 'who', 'does' and 'page', got {value}")]
+
+
 # --- the page kinds -----------------------------------------------------------
 
 
@@ -235,6 +262,7 @@ class GuidePage(Page):
 
     kind: Literal["guide"] = same("the kind of page")
     audience: Audience = same("the guide's tag")
+    steps: Steps = Field([], description="the journey in numbered steps (CONTRIBUTING, 'Writing steps'); the same steps in both editions")
 
 
 class GlossaryPage(Page):
@@ -310,8 +338,8 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     """The house message for one pydantic error of a page's front matter."""
     loc = error["loc"]
     key = loc[0]
-    if key == "terms" and len(loc) > 1:
-        return _explain_term(error, meta["terms"])
+    if key in LIST_ITEMS and len(loc) > 1:
+        return _explain_item(error, key, meta[key])
     if len(loc) == 1 and error["type"] == "missing":
         return [((), f"'{key}' is missing" + (f" (a {kind} page needs it)" if kind else ""))]
     if len(loc) == 1 and error["type"] == "extra_forbidden":
@@ -323,18 +351,20 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     return [_says(model.model_fields[key].metadata, key, loc, meta[key])]
 
 
-def _explain_term(error: dict, terms: list) -> list[tuple[tuple, str]]:
-    index, term = error["loc"][1], terms[error["loc"][1]]
-    if not isinstance(term, dict):
-        return [(("terms", index), f"glossary term {index + 1} must have the keys {', '.join(required_keys_of(Term))}")]
-    name = f"glossary term '{term['id']}'" if isinstance(term.get("id"), str) else f"glossary term {index + 1}"
+def _explain_item(error: dict, key: str, items: list) -> list[tuple[tuple, str]]:
+    """The message for one wrong item of a list of records (a glossary term, a step)."""
+    model, noun = LIST_ITEMS[key]
+    index, item = error["loc"][1], items[error["loc"][1]]
+    if not isinstance(item, dict):
+        return [((key, index), f"{noun} {index + 1} must have the keys {', '.join(required_keys_of(model))}")]
+    name = f"{noun} '{item['id']}'" if isinstance(item.get("id"), str) else f"{noun} {index + 1}"
     part = error["loc"][2]
     if len(error["loc"]) == 3 and error["type"] == "missing":
-        return [(("terms", index), f"{name} has no '{part}'")]
+        return [((key, index), f"{name} has no '{part}'")]
     if len(error["loc"]) == 3 and error["type"] == "extra_forbidden":
-        return [(("terms", index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(Term.model_fields)})")]
-    path, text = _says(Term.model_fields[part].metadata, part, error["loc"][2:], term[part])
-    return [(("terms", index, *path), f"{name}: {text}")]
+        return [((key, index, part), f"{name} has unknown key '{part}' (allowed: {', '.join(model.model_fields)})")]
+    path, text = _says(model.model_fields[part].metadata, part, error["loc"][2:], item[part])
+    return [((key, index, *path), f"{name}: {text}")]
 
 
 def _says(metadata: list, key: str, loc: tuple, value: Any) -> tuple[tuple, str]:
@@ -364,6 +394,9 @@ def show(value: object) -> str:
         return "{" + ", ".join(str(key) for key in value) + "}"
     return str(value)
 
+
+# Keys holding a list of records: the record's model, and what a message calls one item.
+LIST_ITEMS: dict[str, tuple[type[BaseModel], str]] = {"terms": (Term, "glossary term"), "steps": (Step, "step")}
 
 # --- page bodies ----------------------------------------------------------------
 
