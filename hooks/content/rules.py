@@ -53,7 +53,7 @@ def placeholders_and_markers(record: PageRecord, language: str) -> Iterator[Prob
 
 
 def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
-    """A notice's list of provisions, a provision's Reindeer View, a guide's four sections."""
+    """A notice's list of provisions, a provision's Reindeer View, a guide's four sections and its steps."""
     kind = (record.meta or {}).get("kind")
     ids = [anchor for anchor, _ in record.headings]
     if kind == "notice" and f"<!-- {CARDS_MARKER} -->" not in record.text:
@@ -74,6 +74,11 @@ def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
         if "steps" not in (record.meta or {}):
             yield record.problem(None, "situation guide has no 'steps'; add them to its front matter "
                                  "(CONTRIBUTING.md, 'Writing steps'), each with who, does and page")
+        steps = _items(_meta(record), "steps")
+        if steps and steps[-1][0] == len(_meta(record)["steps"]) - 1 and steps[-1][1].get("next") is not None:
+            index = steps[-1][0]
+            yield record.problem(("steps", index, "next"), f"front matter: step {index + 1} is the last step but says next: "
+                                 f"{show(steps[-1][1]['next'])}; 'and' and 'or' join a step to the one after it, so remove it")
 
 
 def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
