@@ -262,7 +262,7 @@ class GuidePage(Page):
 
     kind: Literal["guide"] = same("the kind of page")
     audience: Audience = same("the guide's tag")
-    steps: Steps = Field([], description="the journey in numbered steps (CONTRIBUTING, 'Writing steps'); the same steps in both editions")
+    steps: Steps = Field([], description="the journey in numbered steps, the same steps in both editions (see 'Writing steps')")
 
 
 class GlossaryPage(Page):
