@@ -1,5 +1,8 @@
 """Guides as journeys (#26): numbered steps, "Part of" links, the home page's questions, where to ask.
 
+"Part of" is a rule, so it is checked on the real site and on the copy with a second notice, whose
+editor gave a guide a step that the new notice explains (tests/new_notice_copy.py).
+
 Read from the session's built site (no SITE_URL, so no QR code) and from the guides' own front
 matter, which is what an editor writes; the browser tests print the guides and decode the codes.
 """
@@ -10,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from test_content import EDITIONS, built_path, front_matter, page_html, section, section_text
@@ -58,13 +62,13 @@ def test_the_print_view_has_the_other_edition_beside_each_step(built_site, editi
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_a_guide_uses_says_part_of_that_guide(built_site, edition):
+def test_every_page_a_guide_uses_says_part_of_that_guide(any_site, edition):
     used: dict[str, set[str]] = {}
-    for path, meta in _guides(edition):
+    for path, meta in _guides(edition, any_site.project):
         for step in meta["steps"]:
             used.setdefault(step["page"], set()).add(path)
-    for page_path, page_id in _relatable(edition).items():
-        part_of = page_html(built_site, edition, page_path).select_one(".part-of")
+    for page_path, page_id in _relatable(edition, any_site.project).items():
+        part_of = page_html(any_site, edition, page_path).select_one(".part-of")
         if page_id not in used:
             assert part_of is None, f"{edition} {page_path}: 'Part of' on a page no guide's steps use"
             continue
@@ -125,26 +129,31 @@ def test_without_site_url_no_code_is_made_and_the_page_says_so(built_site, editi
 # --- helpers ----------------------------------------------------------------
 
 
-def _guides(edition: str) -> list[tuple[str, dict]]:
+def _guides(edition: str, project: Path = ROOT) -> list[tuple[str, dict]]:
     found = []
-    for file in sorted((ROOT / "docs" / "audiences").glob("*.md")):
+    for file in sorted((project / "docs" / "audiences").glob("*.md")):
         path = f"audiences/{file.name}"
-        meta = front_matter(edition, path)
+        meta = _front_matter(project, edition, path)
         if meta.get("kind") == "guide":
             found.append((path, meta))
     assert found, "no situation guide in docs/audiences/"
     return found
 
 
-def _relatable(edition: str) -> dict[str, str]:
+def _relatable(edition: str, project: Path = ROOT) -> dict[str, str]:
     """Source path -> id of every provision and process page."""
     found = {}
-    for file in sorted((ROOT / "docs").rglob("*.md")):
-        path = file.relative_to(ROOT / "docs").as_posix()
-        meta = front_matter(edition, path)
+    for file in sorted((project / "docs").rglob("*.md")):
+        path = file.relative_to(project / "docs").as_posix()
+        meta = _front_matter(project, edition, path)
         if meta.get("kind") in ("provision", "process"):
             found[path] = meta["id"]
     return found
+
+
+def _front_matter(project: Path, edition: str, path: str) -> dict:
+    return front_matter(edition, path) if project == ROOT else yaml.safe_load(
+        (project / ("docs_zh" if edition == "zh" else "docs") / path).read_text(encoding="utf-8").split("---\n", 2)[1])
 
 
 def _page_id(site, edition: str, path: str, href: str) -> str | None:
