@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from content.catalog import Catalog, Entry, Notice, excerpt, md_text, term_ids_in
-from content.codes import page_code
+from content.codes import page_code, published_address
 from content.glossary import link_terms
 from content.layout import AUDIENCE_FOLDER, CHINESE, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
 from content.model import AUDIENCES, GUIDE_SECTIONS, MARKERS, GuidePage
@@ -314,10 +314,9 @@ def steps_section(cat: Catalog, page: Page, files: Files, config: MkDocsConfig) 
     other = CHINESE if cat.language == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
     paired = twin(config, page.file.src_uri)
     twin_steps = paired.steps if isinstance(paired, GuidePage) and len(paired.steps) == len(guide.steps) else None
-    code = page_code(config, page)
     heading = f"\n\n## {md_text(STRINGS[cat.language]['steps_heading'])} {{ #steps }}\n"
-    return heading + render("steps", page.file, files, config, steps=guide.steps, twin=twin_steps, other=other,
-                            o=STRINGS[other], address=code[0] if code else None, page_title=guide.title, reviewed=guide.reviewed)
+    return heading + render("steps", page.file, files, config, steps=guide.steps, twin=twin_steps, other=other, o=STRINGS[other],
+                            address=published_address(config, page), page_title=guide.title, reviewed=guide.reviewed)
 
 
 def related_section(cat: Catalog, entry: Entry, this: File, files: Files, config: MkDocsConfig) -> str:

@@ -14,11 +14,16 @@ from mkdocs.structure.pages import Page
 # --- helpers ----------------------------------------------------------------
 
 
+def published_address(config: MkDocsConfig, page: Page) -> str | None:
+    """The page's address on the published site, or None when the build has none (no SITE_URL)."""
+    return page.canonical_url if config.extra.get("published") and page.canonical_url else None
+
+
 def page_code(config: MkDocsConfig, page: Page) -> tuple[str, Markup] | None:
     """(the page's published address, its QR code as SVG), or None when the build has no published address."""
-    if not config.extra.get("published") or not page.canonical_url:
+    address = published_address(config, page)
+    if address is None:
         return None
-    address = page.canonical_url
     svg = segno.make(address, error="m", micro=False).svg_inline(border=BORDER, omitsize=True, svgclass="page-code__svg", lineclass=None)
     # Decorative for assistive technology: the caption beside it gives the address as text.
     return address, Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
