@@ -96,3 +96,17 @@ def test_check_on_a_broken_page_fails_in_seconds_naming_the_file(tmp_path):
     assert result.stdout.strip().splitlines()[-1].startswith("check: FAILED"), result.stdout
     assert "docs_zh/faq.md" in result.stdout, "the translation status does not name the page changed in English only"
     assert "Traceback" not in result.stderr and took < 60, took
+
+
+def test_site_sh_test_asks_for_the_chinese_fonts_whenever_they_are_missing_even_with_chromium_there(tmp_path):
+    """A Chinese page printed or measured without fonts-noto-cjk is measured on boxes (#26)."""
+    folder = _stand_in_folder(tmp_path)
+    tools = tmp_path / "system"
+    tools.mkdir()
+    for name, script in (("fc-list", "#!/bin/sh\nexit 0\n"), ("id", "#!/bin/sh\necho 1000\n")):  # no fonts; not root: nothing installed
+        (tools / name).write_text(script, encoding="utf-8")
+        (tools / name).chmod(0o755)
+    result = _site_sh(folder, "test", "-q", CHROMIUM_PATH="/bin/sh", PATH=f"{tools}:{os.environ['PATH']}")
+    assert "Missing Debian packages: fonts-noto-cjk " in result.stderr, (
+        f"with Chromium installed, ./site.sh test did not ask for the missing Chinese fonts:\n{result.stderr}")
+    assert _called(folder, "python") == ["-m", "pytest", "-q"], "the tests did not run after the notice"
