@@ -49,7 +49,9 @@ ensure_system_packages() {
   local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
   local missing=()
   [ -x "$browser" ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  # grep reads the whole list: with -q it would stop at the first match, fc-list would die of
+  # SIGPIPE, and under pipefail the fonts would count as missing.
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -eq 0 ]; then
     return
   fi
