@@ -1,16 +1,18 @@
 """Cross-links, all generated from front matter: notices, lists, audience pages, glossary links.
 
 Events, in the order they run in each edition's build:
-- on_env: gives the templates in overrides/ the table of UI words (content/strings.yml) and, when
-  publishing sets FEEDBACK_URL, `feedback_href` (overrides/partials/page-feedback.html).
+- on_env: gives the templates in overrides/ the table of UI words (content/strings.yml), the
+  page's QR code (content/codes.py) and, when publishing sets FEEDBACK_URL, `feedback_href`
+  (overrides/partials/page-feedback.html).
 - on_files, priority -120 (after hooks/editions.py has read this edition's pages at -110): adds the generated audience pages (audiences/<tag>.md
   for every tag without a situation guide, and audiences/index.md).
 - on_nav, priority -110 (after mkdocs-static-i18n's on_nav at -100, which rebuilds the nav): adds
   a section per notice in force (its page, then its provisions by number), one entry for the
   earlier notices, and "Who it applies to".
 - on_page_markdown, default priority: "Also called" under the title, the markers (<!-- provisions:cards -->, <!-- reindeer:views -->,
-  <!-- glossary:terms -->, <!-- changes:list -->: What's new), a notice's facts, a provision's notice line and banner, the list at the
-  foot of guides and audience pages, and "Related provisions".
+  <!-- glossary:terms -->, <!-- changes:list -->: What's new), a notice's facts, a provision's notice
+  line and banner, "Part of" the guides whose steps use a page, a guide's "Step by step" (front
+  matter `steps`), the list at the foot of guides and audience pages, and "Related provisions".
 - on_page_content, default priority (before Material's search reads the page at on_page_context):
   the first use of each glossary term links to its entry.
 """
@@ -30,10 +32,11 @@ from mkdocs.utils import get_relative_url
 
 from content.catalog import Catalog, Entry, Notice, excerpt, md_text, term_ids_in
 from content.changes import site_changes
+from content.codes import page_code, published_address
 from content.glossary import link_terms
 from content.layout import AUDIENCE_FOLDER, CHINESE, FEED, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
-from content.model import AUDIENCES, MARKERS
-from content.pages import edition
+from content.model import AUDIENCES, GUIDE_SECTIONS, MARKERS, GuidePage
+from content.pages import edition, twin
 from content.render import audience_label, audience_src_uri, current, feedback_href, href, render, view_name
 from content.strings import STRINGS
 
@@ -42,6 +45,7 @@ from content.strings import STRINGS
 
 def on_env(env, *, config: MkDocsConfig, files: Files):
     env.globals["site_strings"] = STRINGS  # the words of our own templates (overrides/)
+    env.globals["page_code"] = partial(page_code, config)  # overrides/partials/page-code.html
     if config.extra.get("feedback_url"):
         env.globals["feedback_href"] = partial(feedback_href, config.extra["feedback_url"])
     return env
@@ -106,8 +110,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     elif isinstance(found, Entry) and found.notice in cat.notices:
         line = render("notice-line", this, files, config, notice=cat.notices[found.notice], entry=found)
         markdown = _under_title(markdown, line)
+    if isinstance(found, Entry) and cat.part_of.get(found.id):
+        guides = [(uri, cat.journeys[uri].title) for uri in cat.part_of[found.id] if uri in files.src_uris]
+        markdown = _under_title(markdown, render("part-of", this, files, config, guides=guides)) if guides else markdown
     if isinstance(found, Entry):
         markdown += related_section(cat, found, this, files, config)
+    if kind == "guide" and this.src_uri in cat.journeys and cat.journeys[this.src_uri].steps:
+        markdown = _before_heading(markdown, GUIDE_SECTIONS[0], steps_section(cat, page, files, config))
     tag = page.meta.get("audience") if kind == "guide" else _generated_tag(this)
     if tag in AUDIENCES:
         markdown += f"\n\n## {md_text(STRINGS[cat.language]['guide_provisions'])} {{ #provisions }}\n" if kind == "guide" else ""
@@ -196,6 +205,13 @@ def _pages_in(items: list) -> list:
                 child.parent = item
             pages += _pages_in(item.children)
     return pages
+
+
+def _before_heading(markdown: str, anchor: str, block: str) -> str:
+    """`block` right before the heading with id `anchor` (at the end when there is none)."""
+    match = re.search(rf"^#{{1,6}} .*\{{[^}}]*#{re.escape(anchor)}[\s}}]", markdown, re.M)
+    at = match.start() if match else len(markdown)
+    return markdown[:at] + block + "\n\n" + markdown[at:]
 
 
 def _under_title(markdown: str, block: str) -> str:
@@ -302,6 +318,17 @@ def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDo
             blocks.append(f"\n\n### {md_text(title)} {{ #{notice_id or 'other-pages'} }}\n")
         blocks.append(render("audience", this, files, config, entries=list(group), tag=tag))
     return "".join(blocks) + _earlier(cat, this, files, config)
+
+
+def steps_section(cat: Catalog, page: Page, files: Files, config: MkDocsConfig) -> str:
+    """A guide's 'Step by step': its steps, numbered, each with the other edition's twin for the print view."""
+    guide = cat.journeys[page.file.src_uri]
+    other = CHINESE if cat.language == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    paired = twin(config, page.file.src_uri)
+    twin_steps = paired.steps if isinstance(paired, GuidePage) and len(paired.steps) == len(guide.steps) else None
+    heading = f"\n\n## {md_text(STRINGS[cat.language]['steps_heading'])} {{ #steps }}\n"
+    return heading + render("steps", page.file, files, config, steps=guide.steps, twin=twin_steps, other=other, o=STRINGS[other],
+                            address=published_address(config, page), page_title=guide.title, reviewed=guide.reviewed)
 
 
 def related_section(cat: Catalog, entry: Entry, this: File, files: Files, config: MkDocsConfig) -> str:

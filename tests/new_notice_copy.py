@@ -2,7 +2,7 @@
 
 "Add a source" (the notice's own two sources), "Add a notice" (the scaffold, then every
 placeholder replaced and the Chinese pages marked) and "Add a glossary term" (a term used
-by a provision of the new notice). conftest.py builds it once per session: test_new_notice.py
+by a provision of the new notice), "Writing steps" (a guide's step it explains). conftest.py builds it once per session: test_new_notice.py
 checks the new notice, and the real site's tests of rules (fixture `any_site`) run on it too.
 """
 
@@ -45,6 +45,9 @@ OLDER_HISTORY = {
 # What the editor writes for each placeholder: a provision's words, and the notice's.
 LABELS = {"docs": ("Talent measure {number}", "A notice on talent services."), "docs_zh": ("人才措施 {number}", "一份关于人才服务的通知。")}
 TERM_MEANING = {"docs": "An office that helps talent with the forms (test).", "docs_zh": "帮助人才填写表格的办公室（测试）。"}
+# "Writing steps": a step of a guide that the new notice's first provision explains.
+GUIDE = "audiences/category-a.md"
+STEP = {"docs": "A talent measure of the 2025 notice (test).", "docs_zh": "2025年通知的人才措施（测试）。"}
 
 
 def source_page(source_id: str, facts: str, language: str) -> str:
@@ -75,7 +78,8 @@ def scaffold_second_notice(target: Path):
 
 def write_second_notice(project: Path) -> None:
     """What the editor does next: replace every placeholder, tag the provisions, add a glossary term,
-    supersede the 2023 notice (with its page's history), mark the Chinese pages."""
+    give a guide a step the new provision explains, supersede the 2023 notice (with its page's history),
+    mark the Chinese pages."""
     for folder in ("docs", "docs_zh"):
         for path in sorted((project / folder / "notices" / NOTICE).glob("*.md")):
             text = path.read_text(encoding="utf-8")
@@ -91,11 +95,17 @@ def write_second_notice(project: Path) -> None:
         text = glossary.read_text(encoding="utf-8")
         assert "\nterms:\n" in text, f"{glossary}: no 'terms:' line; update this test"
         glossary.write_text(text.replace("\nterms:\n", "\nterms:\n" + entry, 1), encoding="utf-8")
+        guide = project / folder / GUIDE
+        text = guide.read_text(encoding="utf-8")
+        assert "\n---\n\n# " in text, f"{guide}: no end of front matter before its title; update this test"
+        step = f"  - who: employer\n    does: {STEP[folder]}\n    page: {NOTICE}-1\n"
+        guide.write_text(text.replace("\n---\n\n# ", "\n" + step + "---\n\n# ", 1), encoding="utf-8")
         older = project / folder / "notices" / SUPERSEDED / "index.md"
         text = older.read_text(encoding="utf-8")
         assert "\nstatus: issued\n" in text, f"{older}: no 'status: issued' line; update this test"
         older.write_text(text.replace("\nstatus: issued\n", f"\nstatus: superseded\nsuperseded_by: {NOTICE}\n{OLDER_HISTORY[folder]}", 1),
                          encoding="utf-8")
     chinese = [f"docs_zh/notices/{NOTICE}/{p.name}" for p in sorted((project / "docs_zh/notices" / NOTICE).glob("*.md"))]
-    marked = run_tool(project, "tools.translations", "mark", *chinese, "docs_zh/glossary.md", f"docs_zh/notices/{SUPERSEDED}/index.md")
+    marked = run_tool(project, "tools.translations", "mark", *chinese, "docs_zh/glossary.md", f"docs_zh/notices/{SUPERSEDED}/index.md",
+                      f"docs_zh/{GUIDE}")
     assert marked.returncode == 0, marked.stderr

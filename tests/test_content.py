@@ -490,11 +490,11 @@ def test_start_here_links_each_situation_to_its_page(built_site, edition):
     soup = page_html(built_site, edition, "index.md")
     page_url = "http://site/" + built_path(edition, "index.md")
     linked = set()
-    for part in section(soup, "start-here"):
+    for part in section(soup, "start-here") + section(soup, "by-provision"):
         for link in part.find_all("a", href=True):
             linked.add(urlparse(urljoin(page_url, link["href"])).path.lstrip("/"))
     expected = {built_path(edition, path).removesuffix("index.html") for path in START_HERE_TARGETS}
-    assert expected <= linked, f"{edition}: 'Start here' does not lead to {sorted(expected - linked)}"
+    assert expected <= linked, f"{edition}: 'Which guide is mine?' and 'Straight to a provision' do not lead to {sorted(expected - linked)}"
 
 
 # --- built site: port visa, FAQ, About -------------------------------------

@@ -111,3 +111,33 @@ def test_preview_without_a_base_says_how_to_call_it(tmp_path):
     result = _site_sh(folder, "preview")
     assert result.returncode == 2 and _called(folder, "mkdocs") is None
     assert result.stderr.startswith("usage: ./site.sh preview BASE"), result.stderr
+
+
+def test_site_sh_test_asks_for_the_chinese_fonts_whenever_they_are_missing_even_with_chromium_there(tmp_path):
+    """A Chinese page printed or measured without fonts-noto-cjk is measured on boxes (#26)."""
+    folder = _stand_in_folder(tmp_path)
+    tools = tmp_path / "system"
+    tools.mkdir()
+    for name, script in (("fc-list", "#!/bin/sh\nexit 0\n"), ("id", "#!/bin/sh\necho 1000\n")):  # no fonts; not root: nothing installed
+        (tools / name).write_text(script, encoding="utf-8")
+        (tools / name).chmod(0o755)
+    result = _site_sh(folder, "test", "-q", CHROMIUM_PATH="/bin/sh", PATH=f"{tools}:{os.environ['PATH']}")
+    assert "Missing Debian packages: fonts-noto-cjk " in result.stderr, (
+        f"with Chromium installed, ./site.sh test did not ask for the missing Chinese fonts:\n{result.stderr}")
+    assert _called(folder, "python") == ["-m", "pytest", "-q"], "the tests did not run after the notice"
+
+
+
+def test_site_sh_test_finds_the_chinese_fonts_in_a_long_font_list(tmp_path):
+    """Installed fonts are not asked for again: the whole list is read (a grep that stops early made
+    fc-list fail under pipefail, and ./site.sh test reinstalled the fonts on every run)."""
+    folder = _stand_in_folder(tmp_path)
+    tools = tmp_path / "system"
+    tools.mkdir()
+    font_list = '#!/bin/sh\necho "/usr/share/fonts/NotoSansCJK-Regular.ttc: Noto Sans CJK SC:style=Regular"\n' \
+                'yes "/usr/share/fonts/other.ttf: Other:style=Regular" | head -n 5000\n'
+    for name, script in (("fc-list", font_list), ("id", "#!/bin/sh\necho 1000\n")):
+        (tools / name).write_text(script, encoding="utf-8")
+        (tools / name).chmod(0o755)
+    result = _site_sh(folder, "test", "-q", CHROMIUM_PATH="/bin/sh", PATH=f"{tools}:{os.environ['PATH']}")
+    assert "Missing Debian packages" not in result.stderr, f"./site.sh test asks for fonts that are installed:\n{result.stderr}"

@@ -26,6 +26,7 @@ def read_catalog(records: Iterable, language: str) -> Catalog:
     sources: dict[str, Source] = {}
     entries: dict[str, Entry] = {}
     guides: dict[str, str] = {}
+    journeys: dict[str, GuidePage] = {}
     terms: tuple[Term, ...] = ()
     glossary_src_uri = None
     for record in records:
@@ -38,6 +39,7 @@ def read_catalog(records: Iterable, language: str) -> Catalog:
             sources.setdefault(page.id, Source(page, record.uri))
         elif isinstance(page, GuidePage):
             guides.setdefault(page.audience, record.uri)
+            journeys.setdefault(record.uri, page)
         elif isinstance(page, GlossaryPage) and glossary_src_uri is None:
             glossary_src_uri, terms = record.uri, _unique(page.terms)
         elif hasattr(page, "related"):
@@ -60,10 +62,23 @@ def read_catalog(records: Iterable, language: str) -> Catalog:
         named_by=_backlinks(ordered),
         by_audience={tag: tuple(e for e in ordered if tag in e.applies_to) for tag in AUDIENCES},
         guides=guides,
+        journeys=journeys,
+        part_of=_part_of(journeys),
         glossary_src_uri=glossary_src_uri,
         terms=terms,
         term_matcher=term_matcher(terms),
     )
+
+
+def _part_of(journeys: dict[str, GuidePage]) -> dict[str, tuple[str, ...]]:
+    """Page id -> src_uris of the guides whose steps link it, in the order of AUDIENCES."""
+    rank = {tag: index for index, tag in enumerate(AUDIENCES)}
+    found: dict[str, list[str]] = {}
+    for uri, guide in sorted(journeys.items(), key=lambda item: rank[item[1].audience]):
+        for step in guide.steps:
+            if uri not in found.setdefault(step.page, []):
+                found[step.page].append(uri)
+    return {page_id: tuple(uris) for page_id, uris in found.items()}
 
 
 def _unique(terms: list[Term]) -> tuple[Term, ...]:
@@ -309,6 +324,8 @@ class Catalog(NamedTuple):
     named_by: dict[str, tuple[str, ...]]  # id -> ids of pages whose `related` names it
     by_audience: dict[str, tuple[Entry, ...]]  # tag -> entries that apply to it
     guides: dict[str, str]  # audience tag -> src_uri of its situation guide
+    journeys: dict[str, GuidePage]  # src_uri of a situation guide -> its page, with its steps
+    part_of: dict[str, tuple[str, ...]]  # page id -> src_uris of the guides whose steps link it
     glossary_src_uri: str | None
     terms: tuple[Term, ...]
     term_matcher: TermMatcher | None

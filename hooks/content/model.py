@@ -34,6 +34,17 @@ AUDIENCES: dict[str, dict[str, str]] = {
     "foreign-teachers": {"en": "Foreign teachers and trainers", "zh": "外籍教师及培训师"},
     "urgent-entry": {"en": "Urgent entry to China", "zh": "紧急入境"},
 }
+# Who acts in a step of a guide (`steps[].who`). Labels per edition.
+ACTORS: dict[str, dict[str, str]] = {
+    "you": {"en": "You", "zh": "您"},
+    "employer": {"en": "Your employer", "zh": "用人单位"},
+    "inviting-company": {"en": "The inviting company", "zh": "邀请单位"},
+    "foreign-experts": {"en": "The foreign-experts authority", "zh": "外专部门"},
+    "exit-entry": {"en": "The exit-entry authorities", "zh": "出入境管理部门"},
+    "police": {"en": "The police", "zh": "警方"},
+}
+# `steps[].next`: the sources say this step and the next are done together (and), or either will do (or).
+JOINS = ("and", "or")
 # `change`: how a provision compares with earlier policy, as its notice's interpretation says
 # (the badge names who says so and when, from that source: strings.yml `change_says`).
 CHANGES: dict[str, dict[str, str]] = {
@@ -168,6 +179,22 @@ def same(description: str, default: Any = ..., **flags) -> Any:
     return Field(default, description=description, json_schema_extra={"same": True, **flags})
 
 
+class Step(_Record):
+    """One step of a situation guide, one item of the guide's `steps`: who acts, and the page that explains it."""
+
+    who: Annotated[Literal[tuple(ACTORS)], _one_of(ACTORS)] = same(f"who acts: {_words(ACTORS)}")
+    does: Text = Field(description="what they do, in the page's language, as the sources say it")
+    page: Id = same("the id of the provision or process page that explains the step")
+    bring: Annotated[list[Annotated[str, AfterValidator(_text)]], Says("'{key}' must be a list like [one, two], got {value}")] = Field(
+        [], description="what to have ready, as the sources name it: the print view's checklist")
+    open: Text = Field(None, description="what the sources do not say about this step")
+    next: Annotated[Literal[JOINS], _one_of(JOINS)] = same(
+        "'and' where the sources say this step and the next go together, 'or' where either will do", None)
+
+
+Steps = Annotated[list[Step], Says("'{key}' must be a list of steps, each with 'who', 'does' and 'page', got {value}")]
+
+
 # --- the page kinds -----------------------------------------------------------
 
 
@@ -247,6 +274,7 @@ class GuidePage(Page):
 
     kind: Literal["guide"] = same("the kind of page")
     audience: Audience = same("the guide's tag")
+    steps: Steps = Field([], description="the journey in numbered steps, the same steps in both editions (see 'Writing steps')")
 
 
 class GlossaryPage(Page):
@@ -328,8 +356,8 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     """The house message for one pydantic error of a page's front matter."""
     loc = error["loc"]
     key = loc[0]
-    if key in ENTRIES and len(loc) > 1:
-        return _explain_entry(error, key, meta[key])
+    if key in LIST_ITEMS and len(loc) > 1:
+        return _explain_item(error, key, meta[key])
     if len(loc) == 1 and error["type"] == "missing":
         return [((), f"'{key}' is missing" + (f" (a {kind} page needs it)" if kind else ""))]
     if len(loc) == 1 and error["type"] == "extra_forbidden":
@@ -341,9 +369,9 @@ def _explain(error: dict, meta: dict, kind: str | None, model: type[BaseModel]) 
     return [_says(model.model_fields[key].metadata, key, loc, meta[key])]
 
 
-def _explain_entry(error: dict, key: str, items: list) -> list[tuple[tuple, str]]:
-    """The message for one wrong item of a list of records (ENTRIES): a glossary term, a history entry."""
-    model, noun = ENTRIES[key]
+def _explain_item(error: dict, key: str, items: list) -> list[tuple[tuple, str]]:
+    """The message for one wrong item of a list of records (a glossary term, a step, a history entry)."""
+    model, noun = LIST_ITEMS[key]
     index, item = error["loc"][1], items[error["loc"][1]]
     if not isinstance(item, dict):
         return [((key, index), f"{noun} {index + 1} must have the keys {', '.join(required_keys_of(model))}")]
@@ -385,8 +413,10 @@ def show(value: object) -> str:
     return str(value)
 
 
-# Lists of records in front matter: key -> (the model of an item, what messages call one).
-ENTRIES: dict[str, tuple[type[BaseModel], str]] = {"terms": (Term, "glossary term"), "history": (HistoryEntry, "history entry")}
+# Keys holding a list of records: the record's model, and what a message calls one item.
+LIST_ITEMS: dict[str, tuple[type[BaseModel], str]] = {
+    "terms": (Term, "glossary term"), "steps": (Step, "step"), "history": (HistoryEntry, "history entry"),
+}
 
 # --- page bodies ----------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from content.catalog import Catalog, Entry, Notice, Source
 from content.layout import AUDIENCE_FOLDER
-from content.model import AUDIENCES, CHANGES
+from content.model import ACTORS, AUDIENCES, CHANGES
 from content.pages import edition
 from content.strings import STRINGS
 
@@ -38,6 +38,7 @@ def render(name: str, page_file: File, files: Files, config: MkDocsConfig, **con
         "title": partial(full_title, cat),
         "short": partial(short_title, cat),
         "audience": partial(audience_label, cat.language),
+        "actor": lambda who, language=cat.language: ACTORS[who][language],
         "audience_href": lambda tag: href(page_file, files, audience_src_uri(cat, tag)),
         "change": partial(change_badge, cat),
         "view_name": partial(view_name, cat),

@@ -17,7 +17,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from content.layout import CHINESE, DEFAULT_LANGUAGE, NOTICES_FOLDER, source_label, zh_docs_dir
 from content.model import (
-    GUIDE_SECTIONS, MARKERS, PLACEHOLDER, RELATABLE_KINDS, REINDEER_VIEW, required_keys, same_in_both_editions, same_part, show,
+    GUIDE_SECTIONS, MARKERS, PLACEHOLDER, RELATABLE_KINDS, REINDEER_VIEW, Step, required_keys, same_in_both_editions, same_part, show,
 )
 from content.catalog import HAN_RUN
 from content.pages import Edition, PageRecord, Problem
@@ -54,7 +54,7 @@ def placeholders_and_markers(record: PageRecord, language: str) -> Iterator[Prob
 
 
 def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
-    """A notice's list of provisions, a provision's Reindeer View, a guide's four sections."""
+    """A notice's list of provisions, a provision's Reindeer View, a guide's four sections and its steps."""
     kind = (record.meta or {}).get("kind")
     ids = [anchor for anchor, _ in record.headings]
     if kind == "notice" and f"<!-- {CARDS_MARKER} -->" not in record.text:
@@ -72,6 +72,14 @@ def required_blocks(record: PageRecord, language: str) -> Iterator[Problem]:
                                  f"a guide has these sections, in this order: {order}")
         elif [anchor for anchor in ids if anchor in GUIDE_SECTIONS] != list(GUIDE_SECTIONS):
             yield record.problem(None, f"situation guide sections are out of order; put them in this order: {order}")
+        if "steps" not in (record.meta or {}):
+            yield record.problem(None, "situation guide has no 'steps'; add them to its front matter "
+                                 "(CONTRIBUTING.md, 'Writing steps'), each with who, does and page")
+        steps = _items(_meta(record), "steps")
+        if steps and steps[-1][0] == len(_meta(record)["steps"]) - 1 and steps[-1][1].get("next") is not None:
+            index = steps[-1][0]
+            yield record.problem(("steps", index, "next"), f"front matter: step {index + 1} is the last step but says next: "
+                                 f"{show(steps[-1][1]['next'])}; 'and' and 'or' join a step to the one after it, so remove it")
 
 
 def safe_html(record: PageRecord, language: str) -> Iterator[Problem]:
@@ -131,6 +139,19 @@ def related_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
                 yield record.problem(where, f"front matter: 'related' names unknown id '{item}' (known: {describe_ids(relatable)})")
 
 
+def step_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
+    """Each step of a guide links a provision or process page of this edition."""
+    kinds = _kinds(edition)
+    relatable = sorted(page_id for page_id, kind in kinds.items() if kind & set(RELATABLE_KINDS))
+    for record in _own(edition):
+        for index, step in _items(_meta(record), "steps"):
+            page = step.get("page")
+            if isinstance(page, str) and page not in relatable:
+                what = f"'{page}', a {' or '.join(sorted(map(str, kinds[page])))} page" if page in kinds else f"unknown id '{page}'"
+                yield record.problem(("steps", index, "page"), f"front matter: step {index + 1} names {what}; a step links the "
+                                     f"provision or process page that explains it (known: {describe_ids(relatable)})")
+
+
 def moved_from_live_pages(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
     """`moved_from` names old addresses only: a redirect written over a live page would replace it."""
     for record in _own(edition):
@@ -149,7 +170,7 @@ def glossary_terms(edition: Edition, config: MkDocsConfig) -> Iterator[Problem]:
     terms_seen: dict[str, str] = {}
     names_seen: dict[str, str] = {}
     for record in _own(edition):
-        for index, term in _terms(_meta(record)):
+        for index, term in _items(_meta(record), "terms"):
             term_id = term.get("id")
             if isinstance(term_id, str):
                 if term_id in terms_seen:
@@ -287,12 +308,29 @@ def same_values(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
 def same_terms(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
     if zh.meta is None or en.meta is None:
         return
-    zh_terms = {term.get("id"): index for index, term in _terms(zh.meta)}
-    en_terms = {term.get("id"): index for index, term in _terms(en.meta)}
+    zh_terms = {term.get("id"): index for index, term in _items(zh.meta, "terms")}
+    en_terms = {term.get("id"): index for index, term in _items(en.meta, "terms")}
     for term_id in en_terms.keys() - zh_terms.keys():
         yield zh.problem(("terms",), f"glossary term '{term_id}' of {_at(en, ('terms', en_terms[term_id]))} is missing here; translate it")
     for term_id in zh_terms.keys() - en_terms.keys():
         yield zh.problem(("terms", zh_terms[term_id]), f"glossary term '{term_id}' is not in {en.label}; add it there, or remove it here")
+
+
+def same_steps(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
+    """A guide has the same steps in both editions: their number, and in each the values declared the same."""
+    if zh.meta is None or en.meta is None or "steps" in zh.bad_keys or "steps" in en.bad_keys:
+        return
+    zh_steps, en_steps = _items(zh.meta, "steps"), _items(en.meta, "steps")
+    if len(zh_steps) != len(en_steps):
+        yield zh.problem(("steps",), f"front matter: {len(zh_steps)} steps here but {len(en_steps)} in {_at(en, ('steps',))}; "
+                         "a guide has the same steps in both editions")
+        return
+    shared = [key for key, field in Step.model_fields.items() if (field.json_schema_extra or {}).get("same")]
+    for (index, zh_step), (_, en_step) in zip(zh_steps, en_steps, strict=True):
+        for key in shared:
+            if zh_step.get(key) != en_step.get(key):
+                yield zh.problem(("steps", index, key), f"front matter: step {index + 1} has {key} {show(zh_step.get(key))} here but "
+                                 f"{show(en_step.get(key))} in {_at(en, ('steps', index, key))}; a step has the same {key} in both editions")
 
 
 def same_heading_ids(zh: PageRecord, en: PageRecord) -> Iterator[Problem]:
@@ -382,9 +420,10 @@ def _at(record: PageRecord, where: tuple) -> str:
     return f"{record.label}:{line}" if line else record.label
 
 
-def _terms(meta: dict) -> list[tuple[int, dict]]:
-    terms = meta.get("terms")
-    return [(index, term) for index, term in enumerate(terms if isinstance(terms, list) else []) if isinstance(term, dict)]
+def _items(meta: dict, key: str) -> list[tuple[int, dict]]:
+    """(index, item) of the mappings in a list-of-records key (`terms`, `steps`)."""
+    items = meta.get(key)
+    return [(index, item) for index, item in enumerate(items if isinstance(items, list) else []) if isinstance(item, dict)]
 
 
 def _term_names(term: dict) -> list[str]:
@@ -407,5 +446,5 @@ _ID_OR_KIND = re.compile(r"^(id|kind)[ \t]*:[ \t]*(\S+)[ \t]*$", re.MULTILINE)
 _VIEW_BLOCK_CLASS = re.compile(rf"""\bclass\s*=\s*(["'])(?:[^"']*\s)?{REINDEER_VIEW}(?:\s[^"']*)?\1""")
 
 PAGE_CHECKS = (reading, heading_ids, placeholders_and_markers, required_blocks, safe_html, history_dates)
-EDITION_CHECKS = (files, unique_ids, related_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
-PAIR_CHECKS = (same_values, same_terms, same_heading_ids, translated_headings)
+EDITION_CHECKS = (files, unique_ids, related_pages, step_pages, moved_from_live_pages, glossary_terms, notices, notice_sources, translation_records, translations)
+PAIR_CHECKS = (same_values, same_terms, same_steps, same_heading_ids, translated_headings)

@@ -7,7 +7,7 @@
 //   it was saved, in the page's hidden .offline-banner.
 // - A provision page (overrides/main.html marks it with .official-view-opener) gets a
 //   "Show to an official" button: a full-screen view, Chinese text first and large, then
-//   the English, built from the page's own .official-text block.
+//   the English, built from the page's own .official-text block, then the page's QR code.
 // The words come from the page (overrides/main.html, from hooks/content/strings.yml).
 (function () {
   "use strict";
@@ -109,6 +109,11 @@
       section.appendChild(body);
       view.appendChild(section);
     });
+    // The page's QR code (overrides/partials/page-code.html): the official can open the page on a phone.
+    var code = document.querySelector(".md-content__inner > .page-code");
+    if (code) {
+      view.appendChild(code.cloneNode(true));
+    }
 
     function onKey(event) {
       if (event.key === "Escape") {
