@@ -288,7 +288,7 @@ def glossary_entries(cat: Catalog, this: File, files: Files, config: MkDocsConfi
 def whats_new(cat: Catalog, this: File, files: Files, config: MkDocsConfig) -> str:
     """Every dated change of the edition, newest first (content/changes.py): notices issued, replaced
     or expired, and the pages' `history`; the feeds hold the same items."""
-    feed = get_relative_url(edition_prefix(cat.language) + FEED, this.url) if config.extra.get("feeds") else None
+    feed = get_relative_url(edition_prefix(cat.language) + FEED, this.url) if config.extra.get("published") else None
     return render("changes", this, files, config, updates=site_changes(edition(config).records.values(), cat), feed=feed)
 
 

@@ -89,7 +89,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     language = current_language(config)
-    env.globals["feed"] = {"href": feed_url(config, language), "title": STRINGS[language]["feed_link_title"]} if config.extra.get("feeds") else None
+    env.globals["feed"] = {"href": feed_url(config, language), "title": STRINGS[language]["feed_link_title"]} if config.extra.get("published") else None
     return env
 
 
@@ -141,7 +141,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             if docs:
                 _write(path, json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")))
     _write_redirects(config, site, moved_pages(records.get(DEFAULT_LANGUAGE, ())))
-    if config.extra.get("feeds"):
+    if config.extra.get("published"):
         for language, built in EDITIONS.items():
             _write_feed(config, site, language, built)
     sitemap = f"Sitemap: {config.site_url.rstrip('/')}/sitemap.xml\n" if config.site_url else ""
