@@ -5,7 +5,7 @@
 //   on iOS) nothing happens and the site works as before.
 // - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
 //   it was saved, in the page's hidden .offline-banner.
-// - A provision page (overrides/main.html marks it with .official-view-opener) gets a
+// - A provision page (overrides/main.html marks it with .official-view-opener) gets, under its labels, a
 //   "Show to an official" button: a full-screen view, Chinese text first and large, then
 //   the English, built from the page's own .official-text block.
 // The words come from the page (overrides/main.html, from hooks/content/strings.yml).
@@ -65,7 +65,14 @@
     button.textContent = opener.getAttribute("data-show");
     button.addEventListener("click", function () { openView(opener, official, button); });
     opener.appendChild(button);
-    official.parentNode.insertBefore(opener, official);
+    // Near the top, under the labels and dates (issue #30): the summary now comes first,
+    // and the official text is several screens down.
+    var labels = document.querySelector(".also-called") || document.querySelector(".provision-notice");
+    if (labels) {
+      labels.parentNode.insertBefore(opener, labels.nextSibling);
+    } else {
+      official.parentNode.insertBefore(opener, official);
+    }
     opener.hidden = false;
   }
 
