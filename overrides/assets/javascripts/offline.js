@@ -117,9 +117,15 @@
       view.appendChild(section);
     });
 
+    // Tab and Shift+Tab go round the view's own controls until it closes (issue #30).
     function onKey(event) {
       if (event.key === "Escape") {
         shut();
+      } else if (event.key === "Tab") {
+        var stops = [print, close];
+        var at = stops.indexOf(document.activeElement);
+        event.preventDefault();
+        stops[(at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length].focus();
       }
     }
     function shut() {
