@@ -23,6 +23,15 @@ def test_navigation_drawer_opens(mobile_page, edition):
         ratio=0.9
     )
     expect(drawer.locator(".md-nav__link").first, "the open drawer shows no navigation link").to_be_visible()
+    # A menu for thumbs (#30): tapping a section's name opens the section, on the same page.
+    address = mobile_page.url
+    name = NOTICE_SECTION[edition]
+    drawer.locator(".md-nav__item--nested > .md-nav__link").get_by_text(name, exact=True).first.tap()
+    nested = drawer.locator("nav.md-nav[data-md-level='1']", has_text=name).first
+    expect(nested, f"tapping {name!r} does not open its section").to_be_in_viewport(ratio=0.9)
+    assert mobile_page.url == address, f"tapping {name!r} left the page for {mobile_page.url}"
+    entries = [" ".join(t.split()) for t in nested.locator(":scope > ul > li > a.md-nav__link").all_inner_texts()]
+    assert any(entry.startswith("2. ") for entry in entries), f"the provisions in the menu have no numbers: {entries}"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -74,6 +83,8 @@ def page_top(page, css: str) -> float | None:
 
 
 # --- data -------------------------------------------------------------------
+
+NOTICE_SECTION = {"en": "The 2023 work permit notice", "zh": "2023年工作许可通知"}
 
 # Page width against the phone's screen, and the outermost elements that stick out (to fix
 # them). Not against innerWidth: a mobile browser widens its layout viewport to fit content
