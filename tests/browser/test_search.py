@@ -20,6 +20,9 @@ pytestmark = pytest.mark.browser
 # glossary lists provisions 2, 4 and 5): any of them answers the query.
 CRIMINAL_RECORD = ("notices/ningbo-2023-work-permits/apostille/", "notices/ningbo-2023-work-permits/commitment-and-tolerance/", "notices/ningbo-2023-work-permits/same-job-transfer/")
 
+FAMILY = ("notices/ningbo-2023-work-permits/expert-services/", "audiences/family/")
+RENEWAL = ("notices/ningbo-2023-work-permits/work-residence-one-service/", "notices/ningbo-2023-work-permits/online-service/", "audiences/extension/")
+
 # (edition, what a reader types, the pages that answer it, as paths inside the edition).
 # English queries run in the English edition, Chinese ones in the Chinese edition.
 QUERIES = [
@@ -33,6 +36,13 @@ QUERIES = [
     ("zh", "容缺", ("notices/ningbo-2023-work-permits/commitment-and-tolerance/",)),
     ("zh", "长三角", ("notices/ningbo-2023-work-permits/yrd-green-channel/",)),
     ("zh", "无犯罪记录", CRIMINAL_RECORD),
+    # Everyday words (#30): a family member, and a renewal, which the site calls an extension.
+    ("en", "spouse", FAMILY),
+    ("en", "husband", FAMILY),
+    ("zh", "配偶", FAMILY),
+    ("en", "renewal", RENEWAL),
+    ("zh", "续签", RENEWAL),
+    ("zh", "续期", RENEWAL),
 ]
 
 
