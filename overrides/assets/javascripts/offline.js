@@ -4,7 +4,9 @@
 //   page's load event, when the browser is idle. Without navigator.serviceWorker (WeChat
 //   on iOS) nothing happens and the site works as before.
 // - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
-//   it was saved, in the page's hidden .offline-banner.
+//   it was saved, in the page's hidden .offline-banner. Online, the same line says once, when
+//   the edition's worker is first ready, that the edition is saved (issue #30).
+// - Offline, the language list offers the other edition only if its pages are saved.
 // - A provision page (overrides/main.html marks it with .official-view-opener) gets, under its labels, a
 //   "Show to an official" button: a full-screen view, Chinese text first and large, then
 //   the English, built from the page's own .official-text block.
@@ -52,6 +54,33 @@
       year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit"
     }));
     banner.hidden = false;
+  } else if (worker && banner && "serviceWorker" in navigator) {
+    navigator.serviceWorker.ready.then(function (registration) {
+      var key = "offline-announced " + registration.scope;
+      try {
+        if (localStorage.getItem(key)) {
+          return;
+        }
+        localStorage.setItem(key, new Date().toISOString());
+      } catch (error) {
+        return;  // no storage: no way to say it only once, so not at all
+      }
+      banner.textContent = banner.getAttribute("data-ready");
+      banner.hidden = false;
+    });
+  }
+
+  if ((saved !== null || !navigator.onLine) && window.caches) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"), function (link) {
+      if (link.getAttribute("hreflang") === document.documentElement.lang) {
+        return;
+      }
+      caches.match(link.href, { ignoreSearch: true }).then(function (hit) {
+        if (!hit) {
+          link.parentNode.hidden = true;
+        }
+      });
+    });
   }
 
   // --- show to an official -------------------------------------------------
