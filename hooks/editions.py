@@ -104,13 +104,13 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if not is_chinese_build(config) or template_name not in ("404.html", "sitemap.xml"):
+    if not is_chinese_build(config) or template_name not in (*EDITION_PAGES, "sitemap.xml"):
         return output_content
     target = Path(config.site_dir) / edition_prefix(CHINESE) / template_name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output_content, encoding="utf-8")
-    # The zh sitemap lists both editions: it stays at the root too. The zh 404 must not.
-    return "" if template_name == "404.html" else output_content
+    # The zh sitemap lists both editions: it stays at the root too. The zh 404 and offline page must not.
+    return "" if template_name in EDITION_PAGES else output_content
 
 
 # After mkdocs-static-i18n (-100): it builds the Chinese edition and writes the merged index.
@@ -238,6 +238,10 @@ def _write(path: Path, text: str) -> None:
 
 
 # --- data -------------------------------------------------------------------
+
+# Theme pages each edition has in its own language: the Chinese build writes its copy to zh/.
+# 503.html is the offline page (hooks/offline.py).
+EDITION_PAGES = ("404.html", "503.html")
 
 # What this project relies on, each checked at start-up (on_config).
 ASSUMPTIONS = {

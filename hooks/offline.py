@@ -7,7 +7,8 @@ Events:
 - on_env: templates get `offline` (this edition's manifest and worker) for overrides/main.html.
 - on_post_build, priority -300 (after mkdocs-static-i18n builds the Chinese edition at -100 and
   hooks/editions.py splits the search index at -200): every edition's manifest.webmanifest
-  (names from content/strings.yml) and sw.js, its precache list read from the finished files.
+  (names from content/strings.yml) and sw.js, its precache list read from the finished files,
+  the edition's offline page (overrides/503.html) included.
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ def precache_files(site: Path, prefix: str, skip: list[str]) -> list[str]:
         if not any(page.relative_to(root).as_posix().startswith(other) for other in skip)
     )
     wanted = {page.relative_to(site).as_posix() for page in pages}
-    wanted |= {prefix + SEARCH_INDEX, prefix + MANIFEST, *(icon["src"] for icon in ICONS)}
+    # The offline page loads what every page loads; its links are absolute (an error page's).
+    wanted |= {prefix + SEARCH_INDEX, prefix + MANIFEST, prefix + OFFLINE_PAGE, *(icon["src"] for icon in ICONS)}
     # Material reads the sitemap of each <link rel="alternate"> (overrides/main.html) on every
     # page; the shared root one and the edition's own.
     wanted |= {path for path in {SITEMAP, prefix + SITEMAP} if (site / path).is_file()}
@@ -178,6 +180,7 @@ def worker_script(source: str, site: Path, prefix: str, files: list[str], skip: 
         f"const VERSION = {json.dumps(digest.hexdigest()[:16])};\n"
         f"const PRECACHE = {json.dumps(addresses, ensure_ascii=False)};\n"
         f"const OTHER_EDITIONS = {json.dumps(skip)};\n"
+        f"const OFFLINE_PAGE = {json.dumps(OFFLINE_PAGE)};\n"
         + source
     )
 
@@ -251,6 +254,8 @@ WORKER_COMMANDS = ("build", "gh-deploy")
 WORKER_SOURCE = "assets/javascripts/offline-worker.js"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
+# The offline page of each edition (overrides/503.html), shown for a page that is not saved.
+OFFLINE_PAGE = "503.html"
 SITEMAP = "sitemap.xml"
 THEME_COLOR = "#00796b"
 ICONS = (

@@ -65,7 +65,8 @@ CHANGE_BY_SOURCE = {"provision-2": "now-applied", "provision-5": "widened", "pro
 # Keys that must read the same in both editions (titles and descriptions are translated).
 SHARED_KEYS = ("id", "kind", "number", "issued", "issuer", "name", "status", "notice", "applies_to", "related", "change", "reviewed")
 
-PROVISION_SECTIONS = ["official-text", "reindeer-view", "what-this-means", "sources"]
+# The answer first (issue #30): our summary, then the texts it summarises, then their sources.
+PROVISION_SECTIONS = ["what-this-means", "official-text", "reindeer-view", "sources"]
 
 FAQ_IDS = [
     "consular-legalisation",

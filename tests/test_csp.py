@@ -97,7 +97,8 @@ def test_main_pages_have_at_most_a_few_hashes(built_site):
         for path in built_site.pages(edition):
             script_src = directives(policy_of(parsed(path)))["script-src"]
             counts[str(path.relative_to(built_site.root))] = sum(source.startswith("'sha256-") for source in script_src)
-    assert set(counts.values()) <= {3, 4}, f"hashes per page: {counts}"
+    # One fewer since #30: a single palette (a mapping in mkdocs.yml) has no palette script.
+    assert set(counts.values()) <= {2, 3}, f"hashes per page: {counts}"
 
 
 @pytest.mark.parametrize("line_break", ["\r\n", "\r"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import yaml
 from bs4 import BeautifulSoup
 
 from content.catalog import term_matcher
@@ -79,6 +80,33 @@ def test_chinese_pages_link_the_term_and_add_nothing():
 def test_english_names_match_on_word_boundaries_only():
     soup = _link("<p>Category AB is not Category A.</p>")
     assert [a.get_text() for a in soup.select("a.glossary-term")] == ["Category A"]
+
+
+def test_a_name_without_its_capitals_is_an_ordinary_word():
+    soup = _link("<p>It does not say which visa category a port visa gives, nor who counts as category A.</p>")
+    assert [a.get_text() for a in soup.select("a.glossary-term")] == ["category A"], soup
+
+
+def test_only_the_first_letter_of_a_name_may_change_case():
+    soup = _link("<p>Get an apostille from Category A staff.</p>")
+    assert [a.get_text() for a in soup.select("a.glossary-term")] == ["apostille", "Category A"], soup
+
+
+def test_built_glossary_links_keep_the_capitals_of_the_term(built_site):
+    """Every glossary link on the real site reads as the term, not as an ordinary word ('category a')."""
+    front = (built_site.sources("en") / "glossary.md").read_text(encoding="utf-8").split("---")[1]
+    names = {}
+    for term in yaml.safe_load(front)["terms"]:
+        for name in (term["en"], term.get("zh") or "", *term.get("also", [])):
+            names.setdefault(" ".join(name.split()).casefold(), []).append(" ".join(name.split()))
+    wrong = []
+    for page in built_site.pages("en"):
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a.glossary-term"):
+            found = " ".join(link.get_text().split())
+            written = names.get(found.casefold(), [])
+            if not any(all(not w.isupper() or f.isupper() for w, f in zip(name[1:], found[1:])) for name in written):
+                wrong.append(f"{page.relative_to(built_site.root)}: {found!r} (the term is written {written})")
+    assert not wrong, f"glossary links on ordinary words, which change what the sentence says: {wrong}"
 
 
 def test_headings_links_code_quoted_words_and_generated_lists_are_left_alone():

@@ -3,7 +3,8 @@
 hooks/cross_links.py calls `link_terms` at on_page_content, on each page's HTML before the theme
 wraps it. English pages add the term's Chinese name after its first use, unless a bracket
 follows or encloses it (then only the link's title carries it). Headings, links, code, quoted
-names, the quoted texts and the generated lists are left as they are.
+names, the quoted texts and the generated lists are left as they are, and so is a name written
+without its capitals ('category a' is not 'Category A').
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 from html import escape
 
-from content.catalog import TermMatcher, find_terms, is_chinese
+from content.catalog import TermMatcher, find_terms, is_chinese, term_names
 from content.layout import CHINESE
+from content.model import Term
 
 # --- helpers --------------------------------------------------------------
 
@@ -61,8 +63,8 @@ def _link_text(text: str, matcher: TermMatcher, glossary_href: str, language: st
     pieces: list[str] = []
     position = 0
     for match, term in find_terms(matcher, text):
-        if term.id not in remaining or _quoted(text, match.start()) or _verb(text, match):
-            continue  # a quoted name or a verb is not a use of the term; a later one may be
+        if term.id not in remaining or _quoted(text, match.start()) or _verb(text, match) or not _cased_as_named(match.group(), term):
+            continue  # a quoted name, a verb or an ordinary word is not a use of the term; a later one may be
         remaining.discard(term.id)
         glossed = language != CHINESE and term.zh and not is_chinese(match.group()) and not _POSSESSIVE.match(text, match.end())
         glossed = glossed and not re.match(rf"\s*[(（]\s*{re.escape(escape(term.zh))}", text[match.end() :])
@@ -110,6 +112,18 @@ def _quoted(text: str, at: int) -> bool:
 def _verb(text: str, match: re.Match) -> bool:
     """A one-word, lower-case name right after 'to', 'can', 'you' and the like is a verb ('you can pledge')."""
     return match.group().islower() and " " not in match.group() and bool(_VERB_BEFORE.search(text, 0, match.start()))
+
+
+def _cased_as_named(found: str, term: Term) -> bool:
+    """Whether `found` keeps the capitals a name of `term` has after its first letter: 'Category A' and
+    'category A' name the term, 'category a' in 'which visa category a port visa gives' does not (issue #30).
+    Only the first letter may change case: 'Apostille' in the glossary, 'an apostille' in a sentence."""
+    found = " ".join(found.split())
+    for name in term_names(term):
+        written = " ".join(name.split())
+        if written.casefold() == found.casefold() and all(not w.isupper() or f.isupper() for w, f in zip(written[1:], found[1:])):
+            return True
+    return False
 
 
 def _close(open_elements: list[tuple[str, bool]], name: str) -> int:

@@ -22,17 +22,18 @@ from content.record import HASH_PATTERN
 
 # --- vocabularies -------------------------------------------------------------
 
-# Who a page applies to: the fixed list for `applies_to`. Labels per edition.
+# Who a page applies to: the fixed list for `applies_to`. Labels per edition; a tag with a
+# situation guide (docs/audiences/) is labelled with the guide's title: one name per page (#30).
 AUDIENCES: dict[str, dict[str, str]] = {
     "category-a": {"en": "Category A (high-end talent)", "zh": "A类（外国高端人才）"},
     "category-b": {"en": "Category B (professionals)", "zh": "B类（外国专业人才）"},
-    "research-talent": {"en": "Research talent", "zh": "科研类人才"},
-    "job-transfer": {"en": "Changing employer", "zh": "转聘（更换用人单位）"},
+    "research-talent": {"en": "Research hires", "zh": "科研类人才"},
+    "job-transfer": {"en": "Changing employer", "zh": "更换用人单位"},
     "extension": {"en": "Extending permits", "zh": "延期"},
     "first-application": {"en": "First application", "zh": "首次申请"},
     "family": {"en": "Accompanying family", "zh": "随行家属"},
     "foreign-teachers": {"en": "Foreign teachers and trainers", "zh": "外籍教师及培训师"},
-    "urgent-entry": {"en": "Urgent entry to China", "zh": "紧急入境"},
+    "urgent-entry": {"en": "Urgent entry", "zh": "紧急入境"},
 }
 # Who acts in a step of a guide (`steps[].who`). Labels per edition.
 ACTORS: dict[str, dict[str, str]] = {

@@ -62,7 +62,8 @@ def search(page: Page, query: str) -> list[str]:
     placeholder = material_translation(page, "search.result.placeholder")
     meta = page.locator(".md-search-result__meta")
     field = page.locator("input.md-search__input")
-    if not field.is_visible():
+    # On a phone the closed search is hidden, and inert (assets/javascripts/accessible.js): open it.
+    if not field.is_visible() or field.evaluate("e => e.closest('[inert]') !== null"):
         page.locator("label.md-header__button[for='__search']").click()
     field.fill("")
     field.press("End")

@@ -117,7 +117,7 @@ def test_typo_correction_works_offline(fresh_context, edition):
     assert result_paths(tab), "offline, the corrected search finds nothing"
 
 
-def test_english_worker_leaves_the_chinese_edition_alone(fresh_context):
+def test_english_worker_leaves_the_chinese_edition_alone_and_says_what_is_saved(fresh_context):
     tab = fresh_context.new_page()
     visit(tab, "/")
     wait_for_worker(tab)
@@ -126,9 +126,24 @@ def test_english_worker_leaves_the_chinese_edition_alone(fresh_context):
         " for (const r of await (await caches.open(name)).keys()) urls.push(r.url); } return urls; }"
     )
     assert cached and not [url for url in cached if "/zh/" in url], "the English worker cached Chinese pages"
+    # Saved: the page says so, quietly, once (#30).
+    banner = tab.locator(".offline-banner")
+    expect(banner, "once saved, the page does not say so").to_contain_text(READY["en"])
+    visit(tab, "/faq/")
+    tab.wait_for_timeout(300)
+    expect(banner, "the 'saved' line comes back on every page").to_be_hidden()
     go_offline(fresh_context, tab)
-    with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
-        visit(tab, "/zh/")
+    # Offline, the Chinese edition is not saved: the language list does not offer it, and its
+    # address shows the site's own page saying so, in English, with links to what is saved.
+    visit(tab, "/faq/")
+    expect(tab.locator(".md-select__link[hreflang='zh']"), "offline, the unsaved Chinese edition is offered").to_be_hidden()
+    response = visit(tab, "/zh/")
+    assert response.status == 503, f"offline, an unsaved page answered {response.status}"
+    expect(tab.locator("h1")).to_have_text(OFFLINE_TITLE["en"])
+    saved = tab.locator("article a[href$='/faq/']")
+    expect(saved, "the offline page does not link to the saved pages").to_have_count(1)
+    saved.click()
+    expect(tab.locator("h1")).to_contain_text("Frequently asked questions")
 
 
 def test_new_build_replaces_the_offline_copy_once_online(browser, two_builds):
@@ -224,7 +239,8 @@ def test_show_view_puts_chinese_text_first(site, page, edition):
     expect(labels.nth(1), "the English text is not labelled as the article's version").to_contain_text(
         "not an official translation"
     )
-    expect(page.locator(".offline-banner"), "a page read online says it is an offline copy").to_be_hidden()
+    # Online, the line may say once that the edition is saved, never that this is an offline copy.
+    expect(page.locator(".offline-banner"), "a page read online says it is an offline copy").not_to_contain_text(BANNER[edition])
     chinese, english = (texts.nth(i).evaluate("n => parseFloat(getComputedStyle(n).fontSize)") for i in (0, 1))
     assert chinese > english, f"the Chinese text ({chinese}px) is not larger than the English ({english}px)"
     official = site.html(path).select_one(".official-text blockquote[lang='zh']").get_text(" ", strip=True)
@@ -312,6 +328,8 @@ def _wait_until_serving(port: int, server: subprocess.Popen) -> None:
 
 HOME = {"en": "/", "zh": "/zh/"}
 BANNER = {"en": "Offline copy saved on", "zh": "离线副本，保存于"}
+READY = {"en": "Saved on this device", "zh": "已保存到本设备"}
+OFFLINE_TITLE = {"en": "Not saved on this device", "zh": "本设备没有保存此页"}
 SHOW = {"en": "Show to an official", "zh": "出示给工作人员"}
 QUERY = {"en": "apostille", "zh": "海牙"}
 TYPO = {"en": "apostolle", "zh": "apostelle"}

@@ -7,7 +7,9 @@
 // makes a new cache and the old one is deleted when the new worker takes over.
 // Fetch: network first (pages revalidated), so a reader online sees the published site;
 // the cache only when the network fails. A page from the cache gets <meta name="offline-copy" content=ISO
-// time it was saved>, which offline.js shows as a banner.
+// time it was saved>, which offline.js shows as a banner. Offline, a page that is not saved
+// (another edition's, whose own worker would otherwise answer) gets the edition's offline page,
+// OFFLINE_PAGE: it says so in this edition's language and links to what is saved (issue #30).
 "use strict";
 
 var CACHE_PREFIX = "offline " + self.registration.scope + " ";
@@ -49,8 +51,16 @@ self.addEventListener("activate", function (event) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET" || !isOurs(request.url)) {
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;  // the browser fetches it as if there were no worker
+  }
+  if (!isOurs(request.url)) {
+    // Another edition's page, which that edition's worker answers when it is saved. Offline and
+    // not saved: this edition's page saying so, not the browser's "No internet" page.
+    if (request.mode === "navigate") {
+      event.respondWith(fetch(request).catch(offlinePage));
+    }
+    return;
   }
   // A page is revalidated with the host (a 304 costs little): the browser's own cache would
   // otherwise show a page from before the last build for as long as it guesses it fresh.
@@ -69,10 +79,10 @@ self.addEventListener("fetch", function (event) {
         return cache.match(request, { ignoreSearch: true });
       }).then(function (cached) {
         if (!cached) {
-          // A page the reader never saved: the browser's own offline page. Anything else: an
+          // A page the reader never saved: the edition's offline page. Anything else: an
           // answer, not a network error, which Material's scripts handle less well (a
           // failed sitemap.xml left its search unable to start).
-          return request.mode === "navigate" ? Response.error() : new Response("", { status: 504, statusText: "Offline" });
+          return request.mode === "navigate" ? offlinePage() : new Response("", { status: 504, statusText: "Offline" });
         }
         return request.mode === "navigate" ? markedAsCopy(cached) : cached;
       });
@@ -81,10 +91,21 @@ self.addEventListener("fetch", function (event) {
 });
 
 function isOurs(url) {
-  if (new URL(url).origin !== self.location.origin) {
-    return false;
-  }
   return !SKIPPED.some(function (prefix) { return url.indexOf(prefix) === 0; });
+}
+
+// The saved offline page, as the answer (503) to a page that is not saved.
+function offlinePage() {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(new URL(OFFLINE_PAGE, self.location).href);
+  }).then(function (page) {
+    if (!page) {
+      return Response.error();
+    }
+    return page.blob().then(function (body) {
+      return new Response(body, { status: 503, statusText: "Offline", headers: { "Content-Type": "text/html; charset=utf-8" } });
+    });
+  });
 }
 
 // The response with the time it was saved, for the banner of a page served from the cache.

@@ -4,8 +4,10 @@
 //   page's load event, when the browser is idle. Without navigator.serviceWorker (WeChat
 //   on iOS) nothing happens and the site works as before.
 // - A page the worker served from its cache (<meta name="offline-copy">) says so, and when
-//   it was saved, in the page's hidden .offline-banner.
-// - A provision page (overrides/main.html marks it with .official-view-opener) gets a
+//   it was saved, in the page's hidden .offline-banner. Online, the same line says once, when
+//   the edition's worker is first ready, that the edition is saved (issue #30).
+// - Offline, the language list offers the other edition only if its pages are saved.
+// - A provision page (overrides/main.html marks it with .official-view-opener) gets, under its labels, a
 //   "Show to an official" button: a full-screen view, Chinese text first and large, then
 //   the English, built from the page's own .official-text block, then the page's QR code.
 // The words come from the page (overrides/main.html, from hooks/content/strings.yml).
@@ -52,6 +54,33 @@
       year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit"
     }));
     banner.hidden = false;
+  } else if (worker && banner && "serviceWorker" in navigator) {
+    navigator.serviceWorker.ready.then(function (registration) {
+      var key = "offline-announced " + registration.scope;
+      try {
+        if (localStorage.getItem(key)) {
+          return;
+        }
+        localStorage.setItem(key, new Date().toISOString());
+      } catch (error) {
+        return;  // no storage: no way to say it only once, so not at all
+      }
+      banner.textContent = banner.getAttribute("data-ready");
+      banner.hidden = false;
+    });
+  }
+
+  if ((saved !== null || !navigator.onLine) && window.caches) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"), function (link) {
+      if (link.getAttribute("hreflang") === document.documentElement.lang) {
+        return;
+      }
+      caches.match(link.href, { ignoreSearch: true }).then(function (hit) {
+        if (!hit) {
+          link.parentNode.hidden = true;
+        }
+      });
+    });
   }
 
   // --- show to an official -------------------------------------------------
@@ -65,7 +94,14 @@
     button.textContent = opener.getAttribute("data-show");
     button.addEventListener("click", function () { openView(opener, official, button); });
     opener.appendChild(button);
-    official.parentNode.insertBefore(opener, official);
+    // Near the top, under the labels and dates (issue #30): the summary now comes first,
+    // and the official text is several screens down.
+    var labels = document.querySelector(".also-called") || document.querySelector(".provision-notice");
+    if (labels) {
+      labels.parentNode.insertBefore(opener, labels.nextSibling);
+    } else {
+      official.parentNode.insertBefore(opener, official);
+    }
     opener.hidden = false;
   }
 
@@ -115,9 +151,15 @@
       view.appendChild(code.cloneNode(true));
     }
 
+    // Tab and Shift+Tab go round the view's own controls until it closes (issue #30).
     function onKey(event) {
       if (event.key === "Escape") {
         shut();
+      } else if (event.key === "Tab") {
+        var stops = [print, close];
+        var at = stops.indexOf(document.activeElement);
+        event.preventDefault();
+        stops[(at + (event.shiftKey ? stops.length - 1 : 1)) % stops.length].focus();
       }
     }
     function shut() {
