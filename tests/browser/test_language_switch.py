@@ -1,4 +1,4 @@
-"""The header's language selector takes a reader from any page to the same page in the other edition.
+"""The header's language selector keeps a reader's place in the page (every page's switch: test_every_page.py).
 
 Driven as a reader does it: hover the selector, click the language. A reader deep in
 a provision page (at #reindeer-view) stays at the same place, because both editions
@@ -15,17 +15,6 @@ import pytest
 from .site_ui import EDITIONS, counterpart, other_edition, switch_language, visit
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize("edition", EDITIONS)
-def test_language_switch_lands_on_the_counterpart_of_every_page(site, page, edition):
-    wrong = {}
-    for path in site.paths(edition):
-        visit(page, path, until="domcontentloaded")
-        landed = urlsplit(switch_language(page, other_edition(edition))).path
-        if landed != counterpart(path):
-            wrong[path] = landed
-    assert not wrong, f"switching language lands readers on another page (page: landed on): {wrong}"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
