@@ -65,8 +65,12 @@
       } catch (error) {
         return;  // no storage: no way to say it only once, so not at all
       }
+      // At the foot of the screen, for a while: shown once the page is read, a line pushed in
+      // above the text moved the whole page (a layout shift, and the reader loses their place).
       banner.textContent = banner.getAttribute("data-ready");
+      banner.classList.add("offline-banner--ready");
       banner.hidden = false;
+      setTimeout(function () { banner.hidden = true; }, 10000);
     });
   }
 
