@@ -1,6 +1,6 @@
 // Keyboard and screen readers (issue #30), where Material's markup falls short:
 // - The header's menu and search icons are <label>s for hidden checkboxes, announced as an
-//   unnamed "image": they become named buttons, reachable with Tab where they are shown, that
+//   unnamed "image": each gets a named button around its icon, reachable with Tab where they are shown, that
 //   Enter and Space press. Their names are Material's own words on the page: the navigation's
 //   and the search dialog's labels.
 // - Where the menu drawer and the search are overlays (small screens), each is inert while
@@ -27,13 +27,21 @@
     if (!label || !entry[1]) {
       return;
     }
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", entry[1]);
-    label.addEventListener("keydown", function (event) {
+    // The button is a span around the icon, inside the label: a <label> may carry no role (ARIA
+    // in HTML), and a click on the span still reaches the label and its checkbox.
+    var button = document.createElement("span");
+    button.className = "header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", entry[1]);
+    while (label.firstChild) {
+      button.appendChild(label.firstChild);
+    }
+    label.appendChild(button);
+    button.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
-        label.click();
+        button.click();
       }
     });
   });
