@@ -51,6 +51,9 @@ def visits(site, context, traffic) -> dict[str, Visit]:
                 targets = [" ".join(map(str, node["target"])) for node in violation["nodes"]]
                 seen.violations.append(f"{violation['id']} ({violation['impact']}): {violation['help']}; at {targets[:5]}")
         seen.switched_to = urlsplit(switch_language(tab, other_edition(edition_of(path)))).path
+        # Leave the page it landed on before the next page's recording starts: its search worker, still
+        # loading when the next page replaced it, never reported an end and held that page's quiet spell.
+        tab.goto("about:blank")
         found[path] = seen
     tab.close()
     return found
