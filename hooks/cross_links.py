@@ -34,7 +34,7 @@ from content.catalog import Catalog, Entry, Notice, excerpt, md_text, term_ids_i
 from content.changes import site_changes
 from content.codes import page_code, published_address
 from content.glossary import link_terms
-from content.layout import AUDIENCE_FOLDER, CHINESE, FEED, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix
+from content.layout import AUDIENCE_FOLDER, CHINESE, FEED, NOTICES_FOLDER, SOURCES_FOLDER, DEFAULT_LANGUAGE, current_language, edition_prefix, other_language
 from content.model import AUDIENCES, GUIDE_SECTIONS, MARKERS, GuidePage
 from content.pages import edition, twin
 from content.render import audience_label, audience_src_uri, current, feedback_href, href, render, view_name
@@ -276,8 +276,7 @@ def glossary_entries(cat: Catalog, this: File, files: Files, config: MkDocsConfi
     blocks = []
     for term in cat.terms:
         own, other = (term.zh, term.en) if language == CHINESE else (term.en, term.zh)
-        other_language = DEFAULT_LANGUAGE if language == CHINESE else CHINESE
-        names = [md_text(own) if own else "", f'<span lang="{other_language}">{md_text(other)}</span>' if other else ""]
+        names = [md_text(own) if own else "", f'<span lang="{other_language(language)}">{md_text(other)}</span>' if other else ""]
         heading = " · ".join(name for name in names if name)
         blocks.append(f"\n\n## {heading} {{ #{term.id} .glossary-entry }}\n")
         used = _built(uses[term.id], files)
@@ -323,7 +322,7 @@ def audience_list(cat: Catalog, tag: str, this: File, files: Files, config: MkDo
 def steps_section(cat: Catalog, page: Page, files: Files, config: MkDocsConfig) -> str:
     """A guide's 'Step by step': its steps, numbered, each with the other edition's twin for the print view."""
     guide = cat.journeys[page.file.src_uri]
-    other = CHINESE if cat.language == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    other = other_language(cat.language)
     paired = twin(config, page.file.src_uri)
     twin_steps = paired.steps if isinstance(paired, GuidePage) and len(paired.steps) == len(guide.steps) else None
     heading = f"\n\n## {md_text(STRINGS[cat.language]['steps_heading'])} {{ #steps }}\n"

@@ -47,6 +47,11 @@ def edition_prefix(language: str) -> str:
     return "" if language == DEFAULT_LANGUAGE else f"{language}/"
 
 
+def other_language(language: str) -> str:
+    """The language of the other edition."""
+    return CHINESE if language == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
 # --- data -----------------------------------------------------------------------
 
 DEFAULT_LANGUAGE = "en"

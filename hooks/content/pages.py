@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils.meta import YAML_RE
 
 from content.catalog import Catalog, read_catalog
-from content.layout import CHINESE, DEFAULT_LANGUAGE, current_language, edition_source, source_label, zh_docs_dir
+from content.layout import CHINESE, DEFAULT_LANGUAGE, current_language, edition_source, other_language, source_label, zh_docs_dir
 from content.model import Page, required_keys, validate
 from content.safety import content_problems, front_matter_problems, page_size_problems, yaml_error_line
 
@@ -57,7 +57,7 @@ def edition(config: MkDocsConfig) -> Edition:
 
 def twin(config: MkDocsConfig, uri: str) -> Page | None:
     """The validated front matter of the same page in the other edition, read from its file (None if it has a problem)."""
-    other = CHINESE if current_language(config) == DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    other = other_language(current_language(config))
     path = (zh_docs_dir(config) if other == CHINESE else Path(config.docs_dir).resolve()) / uri
     return read_page(path.read_bytes(), source_label(config, uri, other), uri).page if path.is_file() else None
 
