@@ -11,7 +11,7 @@ Events:
   nothing (MkDocs and Material included) parses what was refused.
 - on_env: compiled templates are kept between builds (a faster `mkdocs serve`); templates get
   `feed`, the edition's Atom feed (overrides/main.html links it), in a build with SITE_URL only.
-- on_template_context: the 404 page's language links lead to each edition's home page.
+- on_template_context: the 404 and offline pages' language links lead to each edition's home page.
 - on_post_template: the Chinese 404 page and sitemap go to zh/ (the English ones stay at the root).
 - on_post_build, priority -200 (after mkdocs-static-i18n's on_post_build at -100, which builds
   the Chinese edition and writes one search index for both): splits the index per edition (each
@@ -95,8 +95,8 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
     # The plugin leaves the last rendered page's language links in extra.alternate (an attribute,
-    # which is what the templates read).
-    if template_name == "404.html":
+    # which is what the templates read): on the 404 and offline pages they lead to each edition's home.
+    if template_name in EDITION_PAGES:
         roots = {language.locale: language.link for language in config.plugins["i18n"].config.languages}
         for alternate in getattr(config.extra, "alternate", None) or []:
             alternate["link"] = roots.get(alternate.get("lang"), alternate["link"])

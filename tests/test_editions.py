@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import markdown
+import pytest
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -138,17 +139,18 @@ def test_each_old_address_redirects_to_the_same_page_in_the_same_edition(built_s
             assert target == expected, f"/{prefix}{_page_folder(old)} leads to {target}, not to {expected}"
 
 
-def test_the_chinese_404_page_offers_both_edition_homes(built_site):
-    soup = built_site.html("zh/404.html")
+@pytest.mark.parametrize("page", ["zh/404.html", "zh/503.html"])
+def test_the_chinese_404_and_offline_pages_offer_both_edition_homes(built_site, page):
+    """Not the language links of whichever page the build rendered last (the offline page had them)."""
+    soup = built_site.html(page)
     links = {link["hreflang"]: link["href"] for link in soup.select("a.md-select__link[hreflang]")}
-    assert links == {"en": "/", "zh": "/zh/"}, f"a reader lost on a Chinese address is offered {links}"
+    assert links == {"en": "/", "zh": "/zh/"}, f"a reader on {page} is offered {links}"
 
 
 # --- what the hooks assume about mkdocs-static-i18n ---------------------------------
 
 
 def test_start_up_stops_when_the_i18n_plugin_lacks_what_the_hooks_use(monkeypatch):
-    import pytest
     from mkdocs.exceptions import PluginError
 
     import editions
